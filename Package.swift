@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies are chosen for build time: CI builds from scratch every run.
+// swift-argument-parser (CLI) and Yams (the human-edited event file) are the only ones.
+let package = Package(
+    name: "Podium",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "podium", targets: ["podium"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // The only code that sees ncursesw's C headers.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Pure: display width, wrapping, sanitising. No dependencies.
+        .target(name: "PodiumText"),
+        // Pure: model, actions, reducer, timer, schedule, event-file parsing.
+        .target(name: "PodiumCore", dependencies: ["PodiumText", "Yams"]),
+        // The only code that touches the state file: codec, lock, atomic replace, watch, merge.
+        .target(name: "PodiumStore", dependencies: ["PodiumCore"]),
+        // Pure: layout and panes rendered into a grid of cells, keymap, input line.
+        .target(name: "PodiumUI", dependencies: ["PodiumCore", "PodiumText"]),
+        // The only code that imports ncursesw: init/teardown, keys, drawing a grid.
+        .target(name: "PodiumTerminal", dependencies: ["CNcursesw", "PodiumUI"]),
+        // Commands and the event loop, wiring the layers together.
+        .target(name: "PodiumCLI", dependencies: [
+            "PodiumCore", "PodiumStore", "PodiumUI", "PodiumTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
+
+        .testTarget(name: "PodiumTextTests", dependencies: ["PodiumText"]),
+        .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+        .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore", "PodiumCore"]),
+        .testTarget(
+            name: "PodiumUITests",
+            dependencies: ["PodiumUI", "PodiumCore"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(name: "PodiumEndToEndTests", dependencies: ["podium"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

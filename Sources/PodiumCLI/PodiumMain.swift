@@ -1,0 +1,1 @@
+public enum PodiumMain { public static func run() {} }

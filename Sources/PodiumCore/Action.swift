@@ -1,0 +1,67 @@
+import Foundation
+
+/// An intent to change the shared state. Intents, not snapshots: a process persists its
+/// actions by applying them to the freshest copy of the file, so two people acting in the same
+/// second both count. Everything that varies (ids, times of asking) travels in the action, so
+/// that applying it again to another copy gives the same result.
+public enum Action: Equatable, Sendable {
+    // Timer and rundown. Timer actions name the session they are meant for: an intent made
+    // for a session that is no longer current is applied to that session's record, or ignored
+    // where that would be wrong (two hosts pressing "next" at once move on only once).
+    case startTimer(session: String)
+    case pauseTimer(session: String)
+    case adjustTime(session: String, seconds: Int)
+    case restartSession(session: String)
+    case nextSession(from: String)
+    case previousSession(from: String)
+    case goToSession(String)
+
+    // Questions.
+    case addQuestion(Question)
+    case approve(id: String)
+    case dismiss(id: String, reason: String?)
+    case restore(id: String)
+    case putLive(id: String)
+    case markAnswered(id: String)
+    case vote(id: String, voter: String, delta: Int)
+    case setPinned(id: String, pinned: Bool)
+    case editText(id: String, text: String)
+    case mergeQuestion(duplicate: String, into: String)
+    case unmergeQuestion(duplicate: String)
+    case moveQuestion(id: String, position: Double)
+    case setLabels(id: String, labels: [String])
+    case assign(id: String, to: String?)
+    case setEditing(id: String, by: String?)
+    /// Puts a question's triage state back as it was (undo).
+    case setStatus(id: String, status: QuestionStatus)
+
+    // Messages to the speaker.
+    case sendMessage(SpeakerMessage)
+    case clearMessage
+
+    // Notes. `basedOn` is the `updatedAt` of the text the editor started from: if the notes
+    // changed since, the text being replaced is kept as a previous version.
+    case setNotes(session: String, kind: SessionNotes.Kind, text: String, basedOn: Date?)
+
+    // The event itself (the host's first run with --event).
+    case loadEvent(Event)
+}
+
+/// Who acts, and when: the context every action is applied in.
+public struct ActionContext: Sendable {
+    public var now: Date
+    /// "role@host", recorded in question histories and messages.
+    public var actor: String
+
+    public init(now: Date, actor: String) {
+        self.now = now
+        self.actor = actor
+    }
+}
+
+/// What the loop must do after an action, besides saving: the reducer does no I/O itself.
+public enum Effect: Equatable, Sendable {
+    case bell
+    /// A short note for the status line.
+    case notice(String)
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Where "now" comes from. The console uses the system clock; tests set the time by hand.
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock that tests move by hand.
+public final class ManualClock: Clock, @unchecked Sendable {
+    private var current: Date
+    public init(_ start: Date = Date(timeIntervalSince1970: 1_700_000_000)) { current = start }
+    public func now() -> Date { current }
+    public func advance(by seconds: TimeInterval) { current += seconds }
+    public func set(_ date: Date) { current = date }
+}

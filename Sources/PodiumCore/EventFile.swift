@@ -1,0 +1,263 @@
+import Foundation
+import PodiumText
+import Yams
+
+/// A problem in an event file, with the place it was found.
+public struct EventFileError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// "config/meetup.yaml:12:5: sessions[2].minutes must be a number of minutes, not "ten""
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return Sanitizer.line("\(place): \(message)")
+    }
+}
+
+/// Parses the human-edited YAML event file. Pure: notes files are read through `readFile`.
+///
+/// ```yaml
+/// title: Kubernetes Meetup Tokyo #15
+/// start: "19:00"
+/// warning_minutes: 5
+/// danger_minutes: 2
+/// sessions:
+///   - id: opening
+///     title: Opening
+///     minutes: 5
+///     notes: |
+///       Welcome everyone
+///     notes_file: notes/overview.md
+/// ```
+public enum EventFile {
+    static let topKeys: Set<String> = [
+        "title", "date", "venue", "start", "warning_minutes", "danger_minutes", "cues", "sessions",
+    ]
+    static let sessionKeys: Set<String> = [
+        "id", "title", "speaker", "minutes", "warning_minutes", "danger_minutes", "notes",
+        "notes_file", "host_notes", "host_notes_file",
+    ]
+
+    public static func parse(
+        _ text: String, file: String,
+        readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
+    ) throws -> Event {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw EventFileError(file: file, line: 1, message: "the file is empty; an event needs a title and sessions")
+            }
+            root = node
+        } catch let error as EventFileError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        } catch {
+            throw EventFileError(file: file, message: "cannot read YAML: \(error)")
+        }
+        guard let mapping = root.mapping else {
+            throw failure(file, root, "the top level must be a mapping of keys (title, sessions, …)")
+        }
+        try checkKeys(mapping, allowed: topKeys, file: file, path: "")
+        let title = try requiredString(mapping, "title", file: file, path: "", parent: root)
+        let warning = try optionalMinutes(mapping, "warning_minutes", file: file, path: "") ?? 300
+        let danger = try optionalMinutes(mapping, "danger_minutes", file: file, path: "") ?? 120
+        if danger > warning {
+            throw failure(file, mapping["danger_minutes"] ?? root,
+                          "danger_minutes (\(danger / 60)) must not be more than warning_minutes (\(warning / 60))")
+        }
+        let start = try optionalString(mapping, "start", file: file, path: "")
+        if let start, let node = mapping["start"], parseTimeOfDay(start) == nil {
+            throw failure(file, node, "start must be a time of day such as \"19:00\", not \"\(start)\"")
+        }
+        var cues = Event.defaultCues
+        if let cueNode = mapping["cues"] {
+            guard let sequence = cueNode.sequence else {
+                throw failure(file, cueNode, "cues must be a list of short messages")
+            }
+            cues = try sequence.map { node in
+                guard let text = node.string, !text.isEmpty else {
+                    throw failure(file, node, "each cue must be a piece of text")
+                }
+                return text
+            }
+        }
+        guard let sessionsNode = mapping["sessions"] else {
+            throw failure(file, root, "missing key 'sessions': an event needs at least one session")
+        }
+        guard let sessionNodes = sessionsNode.sequence, !sessionNodes.isEmpty else {
+            throw failure(file, sessionsNode, "sessions must be a non-empty list")
+        }
+        var sessions: [Session] = []
+        var seen: Set<String> = []
+        for (index, node) in sessionNodes.enumerated() {
+            let path = "sessions[\(index + 1)]"
+            guard let item = node.mapping else {
+                throw failure(file, node, "\(path) must be a mapping with title and minutes")
+            }
+            try checkKeys(item, allowed: sessionKeys, file: file, path: path + ".")
+            let sessionTitle = try requiredString(item, "title", file: file, path: path + ".", parent: node)
+            let id = try optionalString(item, "id", file: file, path: path + ".") ?? slug(sessionTitle, index: index)
+            if seen.contains(id) {
+                throw failure(file, item["id"] ?? node, "\(path).id \"\(id)\" is used twice; ids must be unique")
+            }
+            seen.insert(id)
+            guard let minutesNode = item["minutes"] else {
+                throw failure(file, node, "\(path) (\(sessionTitle)) is missing 'minutes'")
+            }
+            let planned = try minutes(minutesNode, file: file, name: "\(path).minutes")
+            if planned <= 0 {
+                throw failure(file, minutesNode, "\(path).minutes must be more than 0")
+            }
+            var notes = try optionalString(item, "notes", file: file, path: path + ".") ?? ""
+            var notesPath: String? = nil
+            if let path = try optionalString(item, "notes_file", file: file, path: path + ".") {
+                notesPath = path
+                notes = try read(path, from: item["notes_file"]!, file: file, readFile: readFile)
+            }
+            var hostNotes = try optionalString(item, "host_notes", file: file, path: path + ".") ?? ""
+            if let path = try optionalString(item, "host_notes_file", file: file, path: path + ".") {
+                hostNotes = try read(path, from: item["host_notes_file"]!, file: file, readFile: readFile)
+            }
+            sessions.append(Session(
+                id: id, title: sessionTitle,
+                speaker: try optionalString(item, "speaker", file: file, path: path + "."),
+                plannedSeconds: planned,
+                warningSeconds: try optionalMinutes(item, "warning_minutes", file: file, path: path + "."),
+                dangerSeconds: try optionalMinutes(item, "danger_minutes", file: file, path: path + "."),
+                notes: notes, hostNotes: hostNotes, notesPath: notesPath))
+        }
+        return Event(
+            title: title,
+            date: try optionalString(mapping, "date", file: file, path: ""),
+            venue: try optionalString(mapping, "venue", file: file, path: ""),
+            start: start, warningSeconds: warning, dangerSeconds: danger, cues: cues,
+            sessions: sessions)
+    }
+
+    /// Minutes since midnight for "HH:MM".
+    public static func parseTimeOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+              (0..<24).contains(hours), (0..<60).contains(minutes), parts[1].count == 2
+        else { return nil }
+        return hours * 60 + minutes
+    }
+
+    // MARK: Helpers
+
+    private static func read(
+        _ path: String, from node: Node, file: String, readFile: (String) throws -> String
+    ) throws -> String {
+        let resolved: String
+        if path.hasPrefix("/") {
+            resolved = path
+        } else {
+            let directory = (file as NSString).deletingLastPathComponent
+            resolved = directory.isEmpty ? path : directory + "/" + path
+        }
+        do {
+            return try readFile(resolved)
+        } catch {
+            throw failure(file, node, "cannot read notes file \(resolved): \(describe(error))")
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let text = (error as NSError).localizedDescription
+        return text.isEmpty ? "\(error)" : text
+    }
+
+    private static func slug(_ title: String, index: Int) -> String {
+        let ascii = title.lowercased().unicodeScalars.map { scalar -> Character in
+            (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) ? Character(scalar) : "-"
+        }
+        let collapsed = String(ascii).split(separator: "-").joined(separator: "-")
+        let base = collapsed.isEmpty ? "session" : String(collapsed.prefix(24))
+        return "\(index + 1)-\(base)"
+    }
+
+    private static func checkKeys(
+        _ mapping: Node.Mapping, allowed: Set<String>, file: String, path: String
+    ) throws {
+        for (key, _) in mapping {
+            guard let name = key.string else {
+                throw failure(file, key, "keys must be plain names")
+            }
+            if !allowed.contains(name) {
+                let known = allowed.sorted().joined(separator: ", ")
+                throw failure(file, key, "unknown key '\(path)\(name)' (known keys: \(known))")
+            }
+        }
+    }
+
+    private static func requiredString(
+        _ mapping: Node.Mapping, _ key: String, file: String, path: String, parent: Node
+    ) throws -> String {
+        guard let value = try optionalString(mapping, key, file: file, path: path), !value.isEmpty else {
+            throw failure(file, mapping[key] ?? parent, "missing '\(path)\(key)': it must be some text")
+        }
+        return value
+    }
+
+    private static func optionalString(
+        _ mapping: Node.Mapping, _ key: String, file: String, path: String
+    ) throws -> String? {
+        guard let node = mapping[key] else { return nil }
+        guard let scalar = node.scalar else {
+            throw failure(file, node, "'\(path)\(key)' must be text, not a list or mapping")
+        }
+        if scalar.tag.description.hasSuffix(":null") || (scalar.style == .plain && scalar.string == "~") {
+            return nil
+        }
+        return scalar.string
+    }
+
+    private static func optionalMinutes(
+        _ mapping: Node.Mapping, _ key: String, file: String, path: String
+    ) throws -> Int? {
+        guard let node = mapping[key] else { return nil }
+        return try minutes(node, file: file, name: path + key)
+    }
+
+    /// Minutes as a number (5, 0.5), converted to whole seconds.
+    private static func minutes(_ node: Node, file: String, name: String) throws -> Int {
+        guard let scalar = node.scalar, let value = Double(scalar.string), value.isFinite,
+              value >= 0, value < 24 * 60
+        else {
+            let shown = node.scalar?.string ?? "a list or mapping"
+            throw failure(file, node, "\(name) must be a number of minutes (such as 5 or 0.5), not \"\(shown)\"")
+        }
+        return Int((value * 60).rounded())
+    }
+
+    private static func failure(_ file: String, _ node: Node, _ message: String) -> EventFileError {
+        EventFileError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
+    }
+
+    private static func yamlError(_ error: YamlError, file: String) -> EventFileError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return EventFileError(file: file, line: mark.line, column: mark.column,
+                                  message: "not valid YAML: \(detail)\(problem)")
+        case .reader(let problem, _, _, _):
+            return EventFileError(file: file, message: "cannot read the file as text: \(problem)")
+        default:
+            return EventFileError(file: file, message: "not valid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Who wrote a revision of the state file.
+public struct Writer: Codable, Equatable, Sendable {
+    public var host: String
+    public var pid: Int32
+    public var role: Role
+
+    public init(host: String, pid: Int32, role: Role) {
+        self.host = host
+        self.pid = pid
+        self.role = role
+    }
+}
+
+/// What a console may do.
+public enum Role: String, Codable, Sendable, CaseIterable {
+    /// Everything: timer, queue, messages, notes.
+    case host
+    /// Q&A and messages; the timer is shown but not controlled.
+    case moderator
+    /// Read only.
+    case speaker
+    /// A command run by a script (`podium ask`).
+    case script
+}
+
+/// Everything that is shared between the consoles: the content of the state file.
+public struct PodiumState: Codable, Equatable, Sendable {
+    /// The format of the file; a reader refuses versions it does not know.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    /// Increases by one with every write.
+    public var revision: Int
+    public var updatedAt: Date
+    public var writer: Writer?
+    public var event: Event
+    /// The session on stage now.
+    public var currentSessionID: String
+    /// One timer per session, by session id: the current one runs, the others keep their record.
+    public var timers: [String: SessionTimer]
+    public var questions: [Question]
+    public var message: SpeakerMessage?
+    /// Notes by session id.
+    public var notes: [String: SessionNotes]
+
+    public init(event: Event, now: Date) {
+        schemaVersion = Self.currentSchemaVersion
+        revision = 0
+        updatedAt = now
+        writer = nil
+        self.event = event
+        currentSessionID = event.sessions.first?.id ?? ""
+        timers = [:]
+        questions = []
+        message = nil
+        notes = [:]
+        for session in event.sessions {
+            timers[session.id] = SessionTimer(sessionID: session.id)
+            notes[session.id] = SessionNotes(
+                speaker: session.notes, host: session.hostNotes, updatedAt: now, updatedBy: "event file")
+        }
+    }
+
+    // MARK: Derived
+
+    public var currentSessionIndex: Int? {
+        event.index(ofSession: currentSessionID)
+    }
+
+    public var currentSession: Session? {
+        event.session(withID: currentSessionID)
+    }
+
+    public var nextSession: Session? {
+        guard let index = currentSessionIndex, index + 1 < event.sessions.count else { return nil }
+        return event.sessions[index + 1]
+    }
+
+    public var currentTimer: SessionTimer {
+        timers[currentSessionID] ?? SessionTimer(sessionID: currentSessionID)
+    }
+
+    public func timer(for sessionID: String) -> SessionTimer {
+        timers[sessionID] ?? SessionTimer(sessionID: sessionID)
+    }
+
+    public func warningSeconds(for session: Session) -> Int {
+        session.warningSeconds ?? event.warningSeconds
+    }
+
+    public func dangerSeconds(for session: Session) -> Int {
+        session.dangerSeconds ?? event.dangerSeconds
+    }
+
+    /// The current session's timer as a speaker reads it, at `now`.
+    public func reading(at now: Date) -> TimerReading {
+        let session = currentSession
+        return TimerReading(
+            timer: currentTimer, planned: session?.plannedSeconds ?? 0,
+            warningSeconds: session.map(warningSeconds(for:)) ?? 0,
+            dangerSeconds: session.map(dangerSeconds(for:)) ?? 0,
+            now: now)
+    }
+
+    public func questionIndex(_ id: String) -> Int? {
+        questions.firstIndex { $0.id == id }
+    }
+
+    public func question(_ id: String) -> Question? {
+        questions.first { $0.id == id }
+    }
+
+    /// The question on stage, if any.
+    public var liveQuestion: Question? {
+        questions.first { $0.status == .live && $0.mergedInto == nil }
+    }
+
+    public func notes(for sessionID: String) -> SessionNotes? {
+        notes[sessionID]
+    }
+
+    /// Counts of visible (not merged) questions per status.
+    public func countsByStatus(session: String? = nil) -> [QuestionStatus: Int] {
+        var counts: [QuestionStatus: Int] = [:]
+        for question in questions where question.mergedInto == nil {
+            if let session, question.sessionID != session { continue }
+            counts[question.status, default: 0] += 1
+        }
+        return counts
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// The timer of one session, stored as an anchor so that every screen computes the same second
+/// and nothing needs writing while it runs: `elapsed = elapsedBeforeRun + (now - runningSince)`.
+public struct SessionTimer: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, Sendable {
+        case idle, running, paused
+    }
+
+    public var sessionID: String
+    public var status: Status
+    /// Seconds that ran before `runningSince` (earlier runs, before pauses).
+    public var elapsedBeforeRun: Double
+    /// Wall-clock time of the current run's start, while running.
+    public var runningSince: Date?
+    /// Minutes added (+) or taken (-), in seconds, on top of the planned length.
+    public var addedSeconds: Int
+    /// When the session really began (first start) and ended (moved on from).
+    public var actualStart: Date?
+    public var actualEnd: Date?
+
+    public init(sessionID: String) {
+        self.sessionID = sessionID
+        self.status = .idle
+        self.elapsedBeforeRun = 0
+        self.runningSince = nil
+        self.addedSeconds = 0
+    }
+
+    /// Seconds this session has run, at `now`.
+    public func elapsed(at now: Date) -> Double {
+        guard status == .running, let since = runningSince else { return elapsedBeforeRun }
+        return elapsedBeforeRun + max(0, now.timeIntervalSince(since))
+    }
+
+    /// Planned length plus added time.
+    public func allowedSeconds(planned: Int) -> Int {
+        planned + addedSeconds
+    }
+
+    /// Seconds left, negative in overtime.
+    public func remaining(at now: Date, planned: Int) -> Double {
+        Double(allowedSeconds(planned: planned)) - elapsed(at: now)
+    }
+
+    public mutating func start(at now: Date) {
+        guard status != .running else { return }
+        if actualStart == nil { actualStart = now }
+        actualEnd = nil
+        status = .running
+        runningSince = now
+    }
+
+    public mutating func pause(at now: Date) {
+        guard status == .running else { return }
+        elapsedBeforeRun = elapsed(at: now)
+        runningSince = nil
+        status = .paused
+    }
+
+    /// Stops the run (if any) and records the end.
+    public mutating func finish(at now: Date) {
+        if status == .running { pause(at: now) }
+        if actualStart != nil { actualEnd = now }
+    }
+
+    /// Back to the state before it ever started.
+    public mutating func reset() {
+        self = SessionTimer(sessionID: sessionID)
+    }
+}
+
+/// The colour a timer shows.
+public enum TimerPhase: String, Codable, Sendable {
+    case idle, normal, warning, danger, overtime
+}
+
+/// Whole seconds for display: remaining time rounds up (a timer reads 0:01 until it reaches
+/// zero), overtime counts the whole seconds past zero.
+public struct TimerReading: Equatable, Sendable {
+    public var phase: TimerPhase
+    public var status: SessionTimer.Status
+    /// Whole seconds left (0 in overtime).
+    public var remainingSeconds: Int
+    /// Whole seconds past zero (0 before).
+    public var overtimeSeconds: Int
+    public var elapsedSeconds: Int
+    public var allowedSeconds: Int
+    /// 0...1 of the allowed time used.
+    public var progress: Double
+
+    public init(
+        timer: SessionTimer, planned: Int, warningSeconds: Int, dangerSeconds: Int, now: Date
+    ) {
+        let remaining = timer.remaining(at: now, planned: planned)
+        let allowed = timer.allowedSeconds(planned: planned)
+        status = timer.status
+        allowedSeconds = allowed
+        elapsedSeconds = Int(timer.elapsed(at: now).rounded(.down))
+        if remaining > 0 {
+            remainingSeconds = Int(remaining.rounded(.up))
+            overtimeSeconds = 0
+        } else {
+            remainingSeconds = 0
+            overtimeSeconds = Int((-remaining).rounded(.down))
+        }
+        progress = allowed > 0 ? min(1, max(0, timer.elapsed(at: now) / Double(allowed))) : 1
+        if timer.status == .idle {
+            phase = .idle
+        } else if remaining <= 0 {
+            phase = .overtime
+        } else if remainingSeconds <= dangerSeconds {
+            phase = .danger
+        } else if remainingSeconds <= warningSeconds {
+            phase = .warning
+        } else {
+            phase = .normal
+        }
+    }
+}
+
+/// Time formatting used on every screen and in reports.
+public enum TimeText {
+    /// "m:ss", or "h:mm:ss" from an hour up.
+    public static func clock(_ seconds: Int) -> String {
+        let value = abs(seconds)
+        let hours = value / 3600
+        let minutes = (value % 3600) / 60
+        let secs = value % 60
+        if hours > 0 {
+            return "\(hours):" + twoDigits(minutes) + ":" + twoDigits(secs)
+        }
+        return "\(minutes):" + twoDigits(secs)
+    }
+
+    /// The reading as a speaker sees it: "12:34" or "+1:05" in overtime.
+    public static func reading(_ reading: TimerReading) -> String {
+        reading.phase == .overtime
+            ? "+" + clock(reading.overtimeSeconds) : clock(reading.remainingSeconds)
+    }
+
+    public static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

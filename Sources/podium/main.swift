@@ -1,0 +1,2 @@
+import PodiumCLI
+PodiumMain.run()
