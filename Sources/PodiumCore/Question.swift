@@ -152,6 +152,12 @@ public struct SessionNotes: Codable, Equatable, Sendable {
         public var text: String
         public var savedAt: Date
         public var savedBy: String
+
+        public init(text: String, savedAt: Date, savedBy: String) {
+            self.text = text
+            self.savedAt = savedAt
+            self.savedBy = savedBy
+        }
     }
 
     public var speaker: String
