@@ -36,10 +36,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
+        // Test helper: many commits from one process, to race several writers on one file.
+        .executableTarget(name: "podium-stress", dependencies: ["PodiumStore", "PodiumCore"]),
 
         .testTarget(name: "PodiumTextTests", dependencies: ["PodiumText"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
-        .testTarget(name: "PodiumStoreTests", dependencies: ["PodiumStore", "PodiumCore"]),
+        .testTarget(
+            name: "PodiumStoreTests", dependencies: ["PodiumStore", "PodiumCore", "podium-stress"]),
         .testTarget(
             name: "PodiumUITests",
             dependencies: ["PodiumUI", "PodiumCore"],

@@ -1,0 +1,103 @@
+import Foundation
+import PodiumCore
+
+/// Turns the shared state into the bytes of the state file and back. All JSON of the state file
+/// goes through this one type, so it can be swapped for a faster hand-written codec later.
+///
+/// Format: UTF-8 JSON, pretty-printed with sorted keys (readable, and stable for diffs).
+/// Dates are numbers: seconds since 1970-01-01 UTC, with fractions (`1700000000.25`), so a
+/// date survives a round trip exactly; optional fields that are nil are left out.
+public enum StateCodec {
+    /// The bytes of the state file for `state`.
+    public static func encode(_ state: PodiumState) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        var data = try encoder.encode(state)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Parses the bytes of the state file named `file` (the name is only used in errors).
+    /// Throws `StoreError.corrupt` saying where (line, column) and why: empty file, NUL bytes,
+    /// invalid UTF-8, broken or truncated JSON, a missing or mistyped field, or a
+    /// `schemaVersion` newer than `PodiumState.currentSchemaVersion`.
+    public static func decode(_ data: Data, file: String) throws -> PodiumState {
+        let bytes = [UInt8](data)
+        func corrupt(at offset: Int?, _ reason: String) -> StoreError {
+            guard let offset else { return .corrupt(file: file, line: nil, column: nil, reason: reason) }
+            let place = JSONLocator.place(ofOffset: offset, in: bytes)
+            return .corrupt(file: file, line: place.line, column: place.column, reason: reason)
+        }
+
+        if bytes.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
+            throw corrupt(at: 0, bytes.isEmpty ? "the file is empty (0 bytes)" : "the file is blank")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let count = bytes.lazy.filter { $0 == 0 }.count
+            throw corrupt(at: nul, "the file contains \(count) NUL byte(s) (left by a crash or a full disk?)")
+        }
+        if let bad = JSONLocator.firstInvalidUTF8(in: bytes) {
+            throw corrupt(at: bad, String(format: "invalid UTF-8 (byte 0x%02X)", bytes[bad]))
+        }
+
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        let state: PodiumState
+        do {
+            state = try decoder.decode(PodiumState.self, from: data)
+        } catch let error as DecodingError {
+            if let syntax = JSONLocator.syntaxError(in: bytes) {
+                throw corrupt(at: syntax.offset, syntax.reason)
+            }
+            try checkVersion(of: bytes, decoder: decoder, corrupt: corrupt)
+            throw describe(error, bytes: bytes, corrupt: corrupt)
+        }
+        if state.schemaVersion > PodiumState.currentSchemaVersion {
+            try checkVersion(of: bytes, decoder: decoder, corrupt: corrupt)
+        }
+        return state
+    }
+
+    private struct VersionProbe: Decodable {
+        var schemaVersion: Int?
+    }
+
+    private static func checkVersion(
+        of bytes: [UInt8], decoder: JSONDecoder, corrupt: (Int?, String) -> StoreError
+    ) throws {
+        guard let probe = try? decoder.decode(VersionProbe.self, from: Data(bytes)),
+              let version = probe.schemaVersion, version > PodiumState.currentSchemaVersion
+        else { return }
+        throw corrupt(
+            JSONLocator.offset(of: ["schemaVersion"], in: bytes),
+            "schemaVersion \(version) is newer than this podium understands "
+                + "(\(PodiumState.currentSchemaVersion)): upgrade podium")
+    }
+
+    private static func describe(
+        _ error: DecodingError, bytes: [UInt8], corrupt: (Int?, String) -> StoreError
+    ) -> StoreError {
+        func keys(_ path: [CodingKey]) -> [String] {
+            path.map { key in key.intValue.map(String.init) ?? key.stringValue }
+        }
+        func dotted(_ path: [String]) -> String {
+            path.isEmpty ? "the top level" : path.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = keys(context.codingPath)
+            return corrupt(
+                JSONLocator.offset(of: path, in: bytes),
+                "missing field \"\(key.stringValue)\" in \(dotted(path))")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context),
+             .dataCorrupted(let context):
+            let path = keys(context.codingPath)
+            return corrupt(
+                JSONLocator.offset(of: path, in: bytes),
+                "bad value at \(dotted(path)): \(context.debugDescription)")
+        @unknown default:
+            return corrupt(nil, "\(error)")
+        }
+    }
+}
