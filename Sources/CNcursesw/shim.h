@@ -10,6 +10,12 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
 
 // Macros and globals that do not import into Swift 6, wrapped as functions.
 static inline WINDOW *podium_stdscr(void) { return stdscr; }
@@ -32,4 +38,111 @@ static inline int podium_put_cell(int y, int x, const wchar_t *text, attr_t attr
     if (setcchar(&cell, text, attrs, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
 }
+// ---- Terminal setup (Swift 6 rejects the globals stdin/stdout, so newterm is wrapped) ----
+
+/// newterm on the process's standard output and input; NULL when TERM is unknown.
+static inline SCREEN *podium_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int podium_key_f0(void) { return KEY_F0; }
+static inline attr_t podium_a_normal(void) { return A_NORMAL; }
+/// The width ncurses gives a character (glibc wcwidth; wchar.h hides it without _XOPEN_SOURCE).
+static inline int podium_wcwidth(wchar_t c) {
+    extern int wcwidth(wchar_t);
+    return wcwidth(c);
+}
+
+/// Puts one line-graphics piece at y, x: 0 ─, 1 │, 2 ┌, 3 ┐, 4 └, 5 ┘, 6 ├, 7 ┤, 8 ┬, 9 ┴,
+/// 10 checker board. ncurses' WACS_* keep their own attributes (A_ALTCHARSET when the
+/// terminal draws VT100 line graphics), to which the given attributes and pair are added.
+static inline int podium_put_line(int y, int x, int piece, attr_t attrs, short pair) {
+    const cchar_t *source;
+    switch (piece) {
+    case 0: source = WACS_HLINE; break;
+    case 1: source = WACS_VLINE; break;
+    case 2: source = WACS_ULCORNER; break;
+    case 3: source = WACS_URCORNER; break;
+    case 4: source = WACS_LLCORNER; break;
+    case 5: source = WACS_LRCORNER; break;
+    case 6: source = WACS_LTEE; break;
+    case 7: source = WACS_RTEE; break;
+    case 8: source = WACS_TTEE; break;
+    case 9: source = WACS_BTEE; break;
+    default: source = WACS_CKBOARD; break;
+    }
+    wchar_t text[CCHARW_MAX + 1];
+    attr_t own = 0;
+    short ownPair = 0;
+    memset(text, 0, sizeof text);
+    if (getcchar(source, text, &own, &ownPair, NULL) == ERR) return ERR;
+    cchar_t cell;
+    if (setcchar(&cell, text, own | attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+// ---- Signals turned into a readable descriptor (a self-pipe) ----
+// The pipe lives in C because Swift 6 forbids global mutable state. The storage is static
+// per translation unit, so every podium_signal_* call must come from one Swift file
+// (PodiumTerminal/SignalWatcher.swift).
+
+static inline int *podium_signal_pipe(void) {
+    static int fds[2] = { -1, -1 };
+    return fds;
+}
+
+static inline void podium_signal_handler(int sig) {
+    int saved = errno;
+    int fd = podium_signal_pipe()[1];
+    if (fd >= 0) {
+        unsigned char byte = (unsigned char)sig;
+        ssize_t ignored = write(fd, &byte, 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+/// Creates the pipe once (non-blocking, close-on-exec). Returns its read end, or -1.
+static inline int podium_signal_open(void) {
+    int *fds = podium_signal_pipe();
+    if (fds[0] >= 0) return fds[0];
+    int made[2];
+    if (pipe(made) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(made[i], F_SETFL, fcntl(made[i], F_GETFL) | O_NONBLOCK);
+        fcntl(made[i], F_SETFD, FD_CLOEXEC);
+    }
+    fds[0] = made[0];
+    fds[1] = made[1];
+    return fds[0];
+}
+
+/// Routes a signal to the pipe. Returns 0, or -1 with errno.
+static inline int podium_signal_watch(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = podium_signal_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(sig, &action, NULL);
+}
+
+/// Gives a signal back its default action.
+static inline int podium_signal_default(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    return sigaction(sig, &action, NULL);
+}
+
+/// Reads one pending signal number from the pipe; 0 when none is pending.
+static inline int podium_signal_next(void) {
+    int fd = podium_signal_pipe()[0];
+    if (fd < 0) return 0;
+    unsigned char byte = 0;
+    ssize_t got;
+    do { got = read(fd, &byte, 1); } while (got < 0 && errno == EINTR);
+    return got == 1 ? (int)byte : 0;
+}
+
+/// Stops the process as the default SIGTSTP action would (used after endwin).
+static inline int podium_stop_self(void) { return kill(getpid(), SIGSTOP); }
 #endif
