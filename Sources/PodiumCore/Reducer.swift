@@ -44,13 +44,18 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         state.questions.append(added)
 
     case .approve(let id):
+        // new → approved; an answered question can be queued again and a dismissed one is
+        // taken back into the queue. The question on stage stays live (approve is no demotion).
         updateQuestion(&state, id, context, "approved") { question in
-            question.status = .approved
+            guard question.mergedInto == nil, question.status != .live else { return }
+            setTriageStatus(&question, .approved)
         }
 
     case .dismiss(let id, let reason):
+        let reason = reason.flatMap { $0.isEmpty ? nil : $0 }
         updateQuestion(&state, id, context, "dismissed" + (reason.map { ": \($0)" } ?? "")) {
             question in
+            guard question.mergedInto == nil else { return }
             if question.status != .dismissed { question.statusBeforeDismissal = question.status }
             question.status = .dismissed
             question.dismissReason = reason
@@ -60,48 +65,65 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         updateQuestion(&state, id, context, "restored") { question in
             guard question.status == .dismissed else { return }
             let previous = question.statusBeforeDismissal ?? .new
-            question.status = previous == .live ? .approved : previous
-            question.statusBeforeDismissal = nil
-            question.dismissReason = nil
+            // A question dismissed while on stage comes back to the queue, not to the stage.
+            setTriageStatus(&question, previous == .live ? .approved : previous)
         }
 
     case .putLive(let id):
-        guard state.questionIndex(id) != nil else { return [] }
+        guard let index = state.questionIndex(id), state.questions[index].mergedInto == nil,
+              state.questions[index].status != .live
+        else { return [] }
         // One at a time: the question on stage before is now answered.
         for index in state.questions.indices
         where state.questions[index].status == .live && state.questions[index].id != id {
             let previousID = state.questions[index].id
-            updateQuestion(&state, previousID, context, "answered") { $0.status = .answered }
+            updateQuestion(&state, previousID, context, "answered") {
+                setTriageStatus(&$0, .answered)
+            }
         }
-        updateQuestion(&state, id, context, "live") { $0.status = .live }
+        updateQuestion(&state, id, context, "live") { setTriageStatus(&$0, .live) }
 
     case .markAnswered(let id):
-        updateQuestion(&state, id, context, "answered") { $0.status = .answered }
+        updateQuestion(&state, id, context, "answered") { question in
+            guard question.mergedInto == nil else { return }
+            setTriageStatus(&question, .answered)
+        }
 
     case .vote(let id, let voter, let delta):
-        updateQuestion(&state, id, context, nil) { question in
-            question.votes[voter] = delta
+        // One entry per voter; a delta of 0 withdraws the voter's vote (used by undo).
+        let what = delta == 0
+            ? "vote withdrawn (\(voter))" : "vote \(delta > 0 ? "+" : "")\(delta) (\(voter))"
+        updateQuestion(&state, id, context, what) { question in
+            question.votes[voter] = delta == 0 ? nil : delta
         }
 
     case .setPinned(let id, let pinned):
         updateQuestion(&state, id, context, pinned ? "pinned" : "unpinned") { $0.pinned = pinned }
 
     case .editText(let id, let text):
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
         updateQuestion(&state, id, context, "edited") { question in
+            guard question.text != text else { return }
             if question.originalText == nil { question.originalText = question.text }
             question.text = text
+            // Edited back to what was asked: no longer edited.
+            if question.originalText == text { question.originalText = nil }
         }
 
-    case .mergeQuestion(let duplicate, let target):
-        guard duplicate != target, let duplicateQuestion = state.question(duplicate),
-              state.question(target) != nil
+    case .mergeQuestion(let duplicate, let into):
+        guard let duplicateQuestion = state.question(duplicate),
+              duplicateQuestion.mergedInto == nil,
+              let target = mergeRoot(state, into), target != duplicate,
+              let targetQuestion = state.question(target)
         else { return [] }
         updateQuestion(&state, target, context, "merged \(duplicate)") { question in
-            if !question.aliases.contains(duplicateQuestion.text) {
+            if duplicateQuestion.text != targetQuestion.text {
                 question.aliases.append(duplicateQuestion.text)
             }
+            // Votes add up. Copied votes carry the duplicate's id so unmerging removes exactly
+            // them; a voter who voted on both counts once.
             for (voter, vote) in duplicateQuestion.votes where question.votes[voter] == nil {
-                question.votes[voter] = vote
+                question.votes[mergedVoteKey(duplicate, voter)] = vote
             }
             // The duplicate's asker counts as a vote too: three people asked the same thing.
             question.votes["asked:\(duplicate)"] = 1
@@ -111,27 +133,33 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         }
 
     case .unmergeQuestion(let duplicate):
-        guard let target = state.question(duplicate)?.mergedInto,
-              let duplicateQuestion = state.question(duplicate)
+        guard let duplicateQuestion = state.question(duplicate),
+              let target = duplicateQuestion.mergedInto,
+              let targetQuestion = state.question(target)
         else { return [] }
         updateQuestion(&state, target, context, "unmerged \(duplicate)") { question in
-            question.aliases.removeAll { $0 == duplicateQuestion.text }
-            question.votes["asked:\(duplicate)"] = nil
-            for (voter, vote) in duplicateQuestion.votes where question.votes[voter] == vote {
-                question.votes[voter] = nil
+            if duplicateQuestion.text != targetQuestion.text,
+               let alias = question.aliases.lastIndex(of: duplicateQuestion.text) {
+                question.aliases.remove(at: alias)
             }
+            question.votes["asked:\(duplicate)"] = nil
+            let prefix = mergedVoteKey(duplicate, "")
+            question.votes = question.votes.filter { !$0.key.hasPrefix(prefix) }
         }
         updateQuestion(&state, duplicate, context, "unmerged") { $0.mergedInto = nil }
 
     case .moveQuestion(let id, let position):
+        guard position.isFinite else { return [] }
         updateQuestion(&state, id, context, "moved") { $0.position = position }
 
     case .setLabels(let id, let labels):
-        updateQuestion(&state, id, context, "labels: " + labels.joined(separator: ", ")) {
-            $0.labels = labels
+        let cleaned = normalizedLabels(labels)
+        updateQuestion(&state, id, context, "labels: " + cleaned.joined(separator: ", ")) {
+            $0.labels = cleaned
         }
 
     case .assign(let id, let person):
+        let person = person.flatMap { $0.isEmpty ? nil : $0 }
         updateQuestion(&state, id, context, "assigned to \(person ?? "nobody")") {
             $0.assignee = person
         }
@@ -141,12 +169,10 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         state.questions[index].editingBy = editor
 
     case .setStatus(let id, let status):
+        // Raw: puts a triage state back as it was (undo). It does not take another question off
+        // the stage; undo orders its actions so that at most one question ends up live.
         updateQuestion(&state, id, context, "set to \(status.rawValue)") { question in
-            question.status = status
-            if status != .dismissed {
-                question.dismissReason = nil
-                question.statusBeforeDismissal = nil
-            }
+            setTriageStatus(&question, status)
         }
 
     case .sendMessage(let message):
@@ -156,29 +182,38 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         state.message = nil
 
     case .setNotes(let session, let kind, let text, let basedOn):
+        // The later save wins; the text it replaces is always kept as a previous version (the
+        // newest last, at most 20), so no edit is ever lost. Replaying the same intent changes
+        // nothing: the text is already there. A stale save (its editor began from an older
+        // text: `basedOn` before `updatedAt`) keeps both the other person's text (as a version)
+        // and its own (as the current text), and says so.
         var notes = state.notes[session]
             ?? SessionNotes(speaker: "", host: "", updatedAt: now, updatedBy: context.actor)
         let replaced = notes.text(kind)
-        if replaced != text {
-            // Someone saved since this editor began: keep their text as a version.
-            if let basedOn, notes.updatedAt > basedOn, !replaced.isEmpty {
-                notes.previousVersions.append(
-                    .init(text: replaced, savedAt: notes.updatedAt, savedBy: notes.updatedBy))
-            } else if !replaced.isEmpty {
-                notes.previousVersions.append(
-                    .init(text: replaced, savedAt: notes.updatedAt, savedBy: notes.updatedBy))
-            }
-            if notes.previousVersions.count > 20 {
-                notes.previousVersions.removeFirst(notes.previousVersions.count - 20)
-            }
-            switch kind {
-            case .speaker: notes.speaker = text
-            case .host: notes.host = text
-            }
-            notes.updatedAt = now
-            notes.updatedBy = context.actor
+        guard replaced != text else {
+            state.notes[session] = notes
+            return []
         }
+        let stale = basedOn.map { notes.updatedAt > $0 } ?? false
+        let replacedBy = notes.updatedBy
+        if !replaced.isEmpty {
+            notes.previousVersions.append(
+                .init(text: replaced, savedAt: notes.updatedAt, savedBy: notes.updatedBy))
+        }
+        if notes.previousVersions.count > 20 {
+            notes.previousVersions.removeFirst(notes.previousVersions.count - 20)
+        }
+        switch kind {
+        case .speaker: notes.speaker = text
+        case .host: notes.host = text
+        }
+        notes.updatedAt = now
+        notes.updatedBy = context.actor
         state.notes[session] = notes
+        if stale {
+            return [.notice(
+                "notes were changed by \(replacedBy) while you edited; their text is kept as a previous version")]
+        }
 
     case .loadEvent(let event):
         let fresh = PodiumState(event: event, now: now)
@@ -215,4 +250,36 @@ private func updateQuestion(
         state.questions[index].history.append(
             QuestionChange(at: context.now, by: context.actor, what: what))
     }
+}
+
+/// Sets a question's status; leaving the dismissed state forgets the dismissal.
+private func setTriageStatus(_ question: inout Question, _ status: QuestionStatus) {
+    question.status = status
+    if status != .dismissed {
+        question.dismissReason = nil
+        question.statusBeforeDismissal = nil
+    }
+}
+
+/// The question a merge really goes into: a target that was itself merged passes it on.
+private func mergeRoot(_ state: PodiumState, _ id: String) -> String? {
+    var current = id
+    for _ in 0..<64 {
+        guard let question = state.question(current) else { return nil }
+        guard let next = question.mergedInto else { return current }
+        current = next
+    }
+    return nil
+}
+
+/// The key under which a merge copies a duplicate's vote into its target.
+func mergedVoteKey(_ duplicate: String, _ voter: String) -> String {
+    "merged:\(duplicate):\(voter)"
+}
+
+/// Labels as stored: trimmed, no empty ones, each once, in the order given.
+func normalizedLabels(_ labels: [String]) -> [String] {
+    var seen = Set<String>()
+    return labels.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .filter { !$0.isEmpty && seen.insert($0).inserted }
 }

@@ -1,0 +1,499 @@
+import PodiumCore
+import PodiumText
+
+/// A piece of a line drawn in one style.
+public struct StyledRun: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One row of rendered notes.
+public struct StyledLine: Equatable, Sendable {
+    public var runs: [StyledRun]
+    /// The notes line it comes from (an index into `PacingCues.lines(of:)`); a wrapped line
+    /// gives several rows with the same source line.
+    public var sourceLine: Int
+    /// When set, the row is a horizontal rule of this many cells (under a heading, or `---`),
+    /// drawn with line pieces so it stays narrow whatever the terminal's ambiguous width.
+    public var rule: Int?
+
+    public init(runs: [StyledRun], sourceLine: Int, rule: Int? = nil) {
+        self.runs = runs
+        self.sourceLine = sourceLine
+        self.rule = rule
+    }
+
+    /// The text of the row (a rule as "─" pieces).
+    public var text: String {
+        if let rule { return String(repeating: LinePiece.horizontal.unicode, count: rule) }
+        return runs.map(\.text).joined()
+    }
+}
+
+/// Renders a readable subset of Markdown into styled rows for a given width. Pure.
+///
+/// Each line of the notes is its own block (a line break in the notes is a line break on the
+/// screen, as speakers write notes line by line, in Japanese as in English):
+/// - `#`, `##`, `###`… headings: bold, title / accent colour; `#` and `##` are underlined by a
+///   rule row. `---`, `***`, `___` alone: a rule across the width.
+/// - `- `, `* `, `+ ` bullets (shown as "- ") and `1.` / `1)` numbered items, nested by
+///   indentation (two spaces a level), wrapped with a hanging indent.
+/// - `> ` quotes, shown behind "| ".
+/// - ``` fenced code: the lines as they are, in the accent colour, indented by two cells.
+/// - Inline: `**bold**` / `__bold__`, `*emphasis*` / `_emphasis_` (title colour: terminals have
+///   no reliable italics), `` `code` `` (accent colour), `[text](url)` as "text <url>" (the
+///   address dim), `\` escapes.
+/// - Pacing cue lines (`[10:00] Demo`, see `PacingCues`) get a two-cell gutter: with an elapsed
+///   time, the current cue shows ">" and is drawn reversed, passed cues are dim, upcoming cues
+///   have their marker in the accent colour.
+/// Everything is sanitised first (`PacingCues.lines(of:)`), so hostile text stays inert, and
+/// wrapped with `TextLayout.wrap` (Japanese wraps between characters). Markers are ASCII:
+/// East Asian Ambiguous symbols (•, ▶) take two cells in many Japanese terminals.
+public struct MarkdownRenderer: Sendable {
+    public let width: Int
+    public let lines: [StyledLine]
+    public let cues: [PacingCue]
+    /// The cues read against the elapsed time, when one was given and there are cues.
+    public let pacing: PacingStatus?
+
+    public init(markdown: String, width: Int, elapsedSeconds: Int? = nil) {
+        self.width = max(1, width)
+        let cues = PacingCues.parse(markdown)
+        self.cues = cues
+        let pacing = elapsedSeconds.flatMap { PacingCues.status(cues: cues, elapsedSeconds: $0) }
+        self.pacing = pacing
+        lines = Self.layout(PacingCues.lines(of: markdown), width: self.width, pacing: pacing)
+    }
+
+    /// The rows for notes at a width.
+    public static func render(_ markdown: String, width: Int, elapsedSeconds: Int? = nil) -> [StyledLine] {
+        MarkdownRenderer(markdown: markdown, width: width, elapsedSeconds: elapsedSeconds).lines
+    }
+
+    /// The rows drawn for a notes line, nil when it draws none (a fence line).
+    public func rows(ofSourceLine line: Int) -> Range<Int>? {
+        guard let first = lines.firstIndex(where: { $0.sourceLine == line }),
+              let last = lines.lastIndex(where: { $0.sourceLine == line })
+        else { return nil }
+        return first..<(last + 1)
+    }
+
+    /// The rows of the current pacing cue, if there is one.
+    public var currentCueRows: Range<Int>? {
+        pacing?.current.flatMap { rows(ofSourceLine: $0.line) }
+    }
+
+    /// Draws rows `scroll...` into `rect` (cleared first); what does not fit is cut.
+    public func draw(into screen: inout Screen, rect: Rect, scroll: Int) {
+        screen.fill(rect)
+        guard rect.width > 0, rect.height > 0 else { return }
+        let start = max(0, scroll)
+        for row in 0..<rect.height {
+            let index = start + row
+            guard index < lines.count else { break }
+            let line = lines[index]
+            let y = rect.y + row
+            if let rule = line.rule {
+                for column in 0..<min(rule, rect.width) {
+                    screen.line(.horizontal, x: rect.x + column, y: y, style: Style(.dim))
+                }
+                continue
+            }
+            var x = rect.x
+            for run in line.runs where x < rect.maxX {
+                x += screen.put(run.text, x: x, y: y, maxWidth: rect.maxX - x, style: run.style)
+            }
+        }
+    }
+
+    // MARK: Blocks
+
+    static let bodyStyle = Style.normal
+    static let codeStyle = Style(.accent)
+    static let emphasisStyle = Style(.title)
+    static let addressStyle = Style(.dim)
+
+    private static func layout(_ source: [String], width: Int, pacing: PacingStatus?) -> [StyledLine] {
+        var sourceLines = source
+        // A final newline ends the last line; it does not add an empty one.
+        if sourceLines.count > 1, sourceLines.last == "" { sourceLines.removeLast() }
+        var result: [StyledLine] = []
+        var inFence = false
+        for (index, line) in sourceLines.enumerated() {
+            if PacingCues.isFence(line) {
+                inFence.toggle()
+                continue
+            }
+            if inFence {
+                let runs = [StyledRun(line, codeStyle)]
+                result += wrap(runs, prefix: "  ", hanging: "  ", width: width, source: index)
+                continue
+            }
+            result += block(line, index: index, width: width, pacing: pacing)
+        }
+        return result
+    }
+
+    private static func block(_ line: String, index: Int, width: Int, pacing: PacingStatus?) -> [StyledLine] {
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.isEmpty {
+            return [StyledLine(runs: [], sourceLine: index)]
+        }
+        let indentCells = line.count - trimmed.count
+        let level = min(indentCells / 2, 4)
+        let indent = String(repeating: " ", count: level * 2)
+
+        // Pacing cue.
+        if let found = PacingCues.cue(in: line) {
+            let seconds = found.seconds
+            let cue = PacingCue(line: index, seconds: seconds, text: found.text)
+            let state = pacing?.state(of: cue) ?? .upcoming
+            let bullet = trimmed.first.map { "-*+".contains($0) } ?? false
+            var runs: [StyledRun] = [StyledRun(cue.marker, Style(.accent, bold: true))]
+            if !found.text.isEmpty {
+                runs.append(StyledRun(" ", bodyStyle))
+                runs += inline(found.text, base: bodyStyle)
+            }
+            var gutter = StyledRun(bullet ? "- " : "  ", bodyStyle)
+            switch state {
+            case .upcoming:
+                break
+            case .passed:
+                runs = runs.map { StyledRun($0.text, Style(.dim)) }
+                gutter.style = Style(.dim)
+            case .current:
+                runs = runs.map { StyledRun($0.text, Style(.live, bold: true, reverse: true)) }
+                gutter = StyledRun("> ", Style(.live, bold: true))
+            }
+            let gutterText = indent + gutter.text
+            return wrap(
+                [StyledRun(indent, bodyStyle), gutter] + runs, prefixCells: gutterText.count,
+                hanging: String(repeating: " ", count: gutterText.count), width: width, source: index)
+        }
+
+        // Heading.
+        if trimmed.first == "#" {
+            let hashes = trimmed.prefix { $0 == "#" }.count
+            let rest = trimmed.dropFirst(hashes)
+            if hashes <= 6, rest.isEmpty || rest.first == " " {
+                let text = headingText(rest)
+                let style: Style
+                switch hashes {
+                case 1: style = Style(.title, bold: true)
+                case 2: style = Style(.accent, bold: true)
+                default: style = Style(.normal, bold: true)
+                }
+                let rows = wrap(inline(text, base: style), prefix: "", hanging: "", width: width, source: index)
+                guard hashes <= 2 else { return rows }
+                let ruleWidth = min(width, rows.map { DisplayWidth.cells(of: $0.text) }.max() ?? 0)
+                return rows + [StyledLine(runs: [], sourceLine: index, rule: max(1, ruleWidth))]
+            }
+        }
+
+        // Thematic break.
+        let compact = trimmed.filter { $0 != " " }
+        if compact.count >= 3, let first = compact.first, "-*_".contains(first),
+           compact.allSatisfy({ $0 == first }) {
+            return [StyledLine(runs: [], sourceLine: index, rule: width)]
+        }
+
+        // Bullet item.
+        if let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " {
+            let text = String(trimmed.dropFirst(2).drop { $0 == " " })
+            return wrap(inline(text, base: bodyStyle), prefix: indent + "- ",
+                        hanging: indent + "  ", width: width, source: index)
+        }
+
+        // Numbered item.
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9 {
+            let after = trimmed.dropFirst(digits.count)
+            if let mark = after.first, mark == "." || mark == ")", after.dropFirst().first == " " {
+                let text = String(after.dropFirst(2).drop { $0 == " " })
+                let number = String(digits) + String(mark) + " "
+                return wrap(inline(text, base: bodyStyle), prefix: indent + number,
+                            hanging: indent + String(repeating: " ", count: number.count),
+                            width: width, source: index)
+            }
+        }
+
+        // Quote.
+        if trimmed.first == ">" {
+            let text = String(trimmed.dropFirst().drop { $0 == " " })
+            let prefix = StyledRun(indent + "| ", Style(.dim))
+            return wrap([prefix] + inline(text, base: bodyStyle), prefixCells: prefix.text.count,
+                        hanging: prefix.text, hangingStyle: Style(.dim), width: width, source: index)
+        }
+
+        // Paragraph line (its indentation kept, up to four levels).
+        return wrap(inline(String(trimmed), base: bodyStyle), prefix: indent, hanging: indent,
+                    width: width, source: index)
+    }
+
+    /// A heading's text: spaces trimmed, and a closing run of "#" after a space dropped.
+    private static func headingText(_ rest: Substring) -> String {
+        var text = Array(rest.drop { $0 == " " })
+        while text.last == " " { text.removeLast() }
+        let hashes = text.reversed().prefix { $0 == "#" }.count
+        if hashes > 0, hashes == text.count || text[text.count - hashes - 1] == " " {
+            text.removeLast(hashes)
+            while text.last == " " { text.removeLast() }
+        }
+        return String(text)
+    }
+
+    // MARK: Wrapping styled text
+
+    /// Wraps runs after a prefix; continuation rows start with `hanging`.
+    private static func wrap(
+        _ runs: [StyledRun], prefix: String, hanging: String, width: Int, source: Int
+    ) -> [StyledLine] {
+        wrap([StyledRun(prefix, bodyStyle)] + runs, prefixCells: DisplayWidth.cells(of: prefix),
+             hanging: hanging, width: width, source: source)
+    }
+
+    /// Wraps runs whose first `prefixCells` cells (ASCII) are a prefix kept on the first row;
+    /// the rest wraps in `width - prefixCells` cells, continuation rows starting with `hanging`.
+    private static func wrap(
+        _ runs: [StyledRun], prefixCells: Int, hanging: String, hangingStyle: Style = .normal,
+        width: Int, source: Int
+    ) -> [StyledLine] {
+        // Split the styled characters into the prefix and the body.
+        var characters: [(Character, Style)] = []
+        for run in runs {
+            for character in run.text { characters.append((character, run.style)) }
+        }
+        let prefixCount = min(prefixCells, characters.count)
+        let prefix = Array(characters[0..<prefixCount])
+        let body = Array(characters[prefixCount...])
+        let bodyWidth = max(1, width - prefixCells)
+        let plain = String(body.map(\.0))
+        let wrapped = TextLayout.wrap(plain, width: bodyWidth)
+
+        var rows: [StyledLine] = []
+        var cursor = 0
+        for (number, text) in wrapped.enumerated() {
+            var row: [(Character, Style)] =
+                number == 0 ? prefix : hanging.map { ($0, hangingStyle) }
+            for character in text {
+                // The wrapper only drops spaces: skip them in the source to stay aligned.
+                while cursor < body.count, body[cursor].0 != character, body[cursor].0 == " " {
+                    cursor += 1
+                }
+                let style = cursor < body.count ? body[cursor].1 : bodyStyle
+                row.append((character, style))
+                cursor += 1
+            }
+            rows.append(StyledLine(runs: merge(row), sourceLine: source))
+        }
+        if rows.isEmpty { rows.append(StyledLine(runs: merge(prefix), sourceLine: source)) }
+        return rows
+    }
+
+    /// Joins neighbouring characters of the same style into runs.
+    private static func merge(_ characters: [(Character, Style)]) -> [StyledRun] {
+        var runs: [StyledRun] = []
+        for (character, style) in characters {
+            if let last = runs.last, last.style == style {
+                runs[runs.count - 1].text.append(character)
+            } else {
+                runs.append(StyledRun(String(character), style))
+            }
+        }
+        return runs
+    }
+
+    // MARK: Inline
+
+    static let escapable: Set<Character> = ["\\", "`", "*", "_", "[", "]", "(", ")", "#", "+", "-", ".", "!", "<", ">"]
+
+    /// Inline Markdown of one line into runs.
+    static func inline(_ text: String, base: Style) -> [StyledRun] {
+        var runs: [StyledRun] = []
+        parseInline(Array(text), base: base, into: &runs)
+        return mergeRuns(runs)
+    }
+
+    private static func mergeRuns(_ runs: [StyledRun]) -> [StyledRun] {
+        var merged: [StyledRun] = []
+        for run in runs where !run.text.isEmpty {
+            if let last = merged.last, last.style == run.style {
+                merged[merged.count - 1].text += run.text
+            } else {
+                merged.append(run)
+            }
+        }
+        return merged
+    }
+
+    private static func parseInline(_ chars: [Character], base: Style, into runs: inout [StyledRun]) {
+        var plain = ""
+        func flush() {
+            if !plain.isEmpty { runs.append(StyledRun(plain, base)) }
+            plain = ""
+        }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            // Escape.
+            if c == "\\", i + 1 < chars.count, escapable.contains(chars[i + 1]) {
+                plain.append(chars[i + 1])
+                i += 2
+                continue
+            }
+            // Code span: the same number of backticks closes it.
+            if c == "`" {
+                let ticks = countRun(chars, from: i, of: "`")
+                if let close = findRun(chars, of: "`", length: ticks, from: i + ticks) {
+                    var code = String(chars[(i + ticks)..<close])
+                    if code.count >= 2, code.first == " ", code.last == " " {
+                        code = String(code.dropFirst().dropLast())
+                    }
+                    flush()
+                    var style = codeStyle
+                    style.bold = base.bold
+                    runs.append(StyledRun(code, style))
+                    i = close + ticks
+                    continue
+                }
+                plain += String(repeating: "`", count: ticks)
+                i += ticks
+                continue
+            }
+            // Strong and emphasis.
+            if c == "*" || c == "_" {
+                let length = min(countRun(chars, from: i, of: c), 2)
+                let opensWord = i + length < chars.count && chars[i + length] != " "
+                let leftOK = c == "*" || i == 0 || !isWordCharacter(chars[i - 1])
+                if opensWord, leftOK,
+                   let close = findDelimiter(chars, c, length: length, from: i + length) {
+                    flush()
+                    var style = base
+                    if length == 2 {
+                        style.bold = true
+                    } else if style.color == .normal {
+                        style.color = emphasisStyle.color
+                    }
+                    parseInline(Array(chars[(i + length)..<close]), base: style, into: &runs)
+                    i = close + length
+                    continue
+                }
+                plain += String(repeating: String(c), count: countRun(chars, from: i, of: c))
+                i += countRun(chars, from: i, of: c)
+                continue
+            }
+            // Link: [text](address).
+            if c == "[", let link = parseLink(chars, from: i) {
+                flush()
+                let label = String(chars[(i + 1)..<link.labelEnd])
+                let address = link.address
+                if label.isEmpty || label == address {
+                    runs.append(StyledRun(address, Style(base.color == .normal ? .accent : base.color, bold: base.bold)))
+                } else {
+                    parseInline(Array(label), base: base, into: &runs)
+                    runs.append(StyledRun(" ", base))
+                    runs.append(StyledRun("<" + address + ">", addressStyle))
+                }
+                i = link.end
+                continue
+            }
+            plain.append(c)
+            i += 1
+        }
+        flush()
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber
+    }
+
+    private static func countRun(_ chars: [Character], from start: Int, of c: Character) -> Int {
+        var end = start
+        while end < chars.count, chars[end] == c { end += 1 }
+        return end - start
+    }
+
+    /// The start of the next run of exactly `length` copies of `c` at or after `from`.
+    private static func findRun(_ chars: [Character], of c: Character, length: Int, from: Int) -> Int? {
+        var i = from
+        while i < chars.count {
+            if chars[i] == c {
+                let run = countRun(chars, from: i, of: c)
+                if run == length { return i }
+                i += run
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// A closing emphasis delimiter: not after a space, and for `_` not before a word.
+    private static func findDelimiter(_ chars: [Character], _ c: Character, length: Int, from: Int) -> Int? {
+        var i = from
+        while i < chars.count {
+            if chars[i] == "\\" {
+                i += 2
+                continue
+            }
+            if chars[i] == "`", let close = findRun(chars, of: "`", length: countRun(chars, from: i, of: "`"), from: i + countRun(chars, from: i, of: "`")) {
+                i = close + countRun(chars, from: close, of: "`")
+                continue
+            }
+            if chars[i] == c {
+                let run = countRun(chars, from: i, of: c)
+                let notAfterSpace = i > from && chars[i - 1] != " "
+                let end = i + run
+                let rightOK = c == "*" || end >= chars.count || !isWordCharacter(chars[end])
+                if notAfterSpace, rightOK {
+                    if length == 2, run >= 2 { return i + run - 2 }
+                    if length == 1, run == 1 || run >= 3 { return i + run - 1 }
+                }
+                i += run
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `[label](address)` at `from`: where the label ends, the address, and the index after ")".
+    private static func parseLink(_ chars: [Character], from: Int) -> (labelEnd: Int, address: String, end: Int)? {
+        var depth = 0
+        var i = from
+        var labelEnd: Int?
+        while i < chars.count {
+            if chars[i] == "\\" {
+                i += 2
+                continue
+            }
+            if chars[i] == "[" { depth += 1 }
+            if chars[i] == "]" {
+                depth -= 1
+                if depth == 0 {
+                    labelEnd = i
+                    break
+                }
+            }
+            i += 1
+        }
+        guard let labelEnd, labelEnd + 1 < chars.count, chars[labelEnd + 1] == "(" else { return nil }
+        var j = labelEnd + 2
+        var address = ""
+        while j < chars.count, chars[j] != ")" {
+            if chars[j] == " " { return nil }
+            address.append(chars[j])
+            j += 1
+        }
+        guard j < chars.count, !address.isEmpty else { return nil }
+        if address.hasPrefix("<"), address.hasSuffix(">"), address.count >= 2 {
+            address = String(address.dropFirst().dropLast())
+        }
+        return (labelEnd, address, j + 1)
+    }
+}

@@ -1,0 +1,147 @@
+import XCTest
+@testable import PodiumCore
+
+final class NotesTests: XCTestCase {
+    let t0 = Date(timeIntervalSince1970: 1_750_000_000)
+
+    func makeState(notes: String = "# Talk\n[5:00] Demo\n") -> PodiumState {
+        let event = Event(title: "Meetup", sessions: [
+            Session(id: "talk", title: "Talk", plannedSeconds: 1200, notes: notes,
+                    hostNotes: "Wi-Fi: podium / pass", notesPath: "notes/talk.md"),
+            Session(id: "lt", title: "LT", plannedSeconds: 300, notes: "inline"),
+        ])
+        return PodiumState(event: event, now: t0)
+    }
+
+    // MARK: Export
+
+    func testExportIsTheStoredTextWithOneFinalNewline() {
+        XCTAssertEqual(NotesMarkdown.export("# Hi\n- a"), "# Hi\n- a\n")
+        XCTAssertEqual(NotesMarkdown.export("# Hi\n- a\n"), "# Hi\n- a\n")
+        XCTAssertEqual(NotesMarkdown.export("a\n\n"), "a\n\n")
+        XCTAssertEqual(NotesMarkdown.export(""), "")
+    }
+
+    func testRoundTripParseOfExportGivesTheNotes() {
+        let samples = [
+            "", "\n", "# 入門\n\n[0:00] 自己紹介\n- [5:00] **Demo**\n", "line\r\nwith CRLF\r\n",
+            "trailing blank lines\n\n\n", "  indented\n```\ncode\n```\n", "evil \u{1B}[2J text\n",
+        ]
+        for notes in samples {
+            XCTAssertEqual(NotesMarkdown.parse(NotesMarkdown.export(notes)), notes, "\(notes.debugDescription)")
+        }
+    }
+
+    func testTextWithoutFinalNewlineGainsOneAndThenNeverDrifts() {
+        let notes = "no final newline"
+        let once = NotesMarkdown.export(notes)
+        XCTAssertEqual(NotesMarkdown.parse(once), notes + "\n")
+        XCTAssertEqual(NotesMarkdown.export(NotesMarkdown.parse(once)), once)
+        // The rendered cues are the same either way.
+        XCTAssertEqual(PacingCues.parse("[1:00] a"), PacingCues.parse(NotesMarkdown.export("[1:00] a")))
+    }
+
+    func testExportThroughTheEventFileLoaderGivesTheSameNotes() throws {
+        // The speaker's file is loaded, edited live, exported, and loaded again.
+        let original = "# Kubernetes 入門\n\n[0:00] 自己紹介\n- [5:00] Pod とは\n"
+        let yaml = """
+            title: Meetup
+            sessions:
+              - id: talk
+                title: Talk
+                minutes: 20
+                notes_file: notes/talk.md
+            """
+        var files = ["/event/notes/talk.md": original]
+        let loader: (String) throws -> String = { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        var state = PodiumState(event: try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader), now: t0)
+        // Unchanged notes export back byte for byte.
+        var exports = NotesMarkdown.exports(from: state)
+        XCTAssertEqual(exports, [.init(sessionID: "talk", path: "notes/talk.md", text: original, changed: false)])
+
+        let edited = state.notes["talk"]!.speaker + "- アンケートのお願い"
+        reduce(&state, .setNotes(session: "talk", kind: .speaker, text: edited, basedOn: t0),
+               context: ActionContext(now: t0 + 60, actor: "host@a"))
+        exports = NotesMarkdown.exports(from: state)
+        XCTAssertEqual(exports.count, 1)
+        XCTAssertTrue(exports[0].changed)
+        files["/event/notes/talk.md"] = exports[0].text
+        let reloaded = try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader)
+        XCTAssertEqual(reloaded.sessions[0].notes, NotesMarkdown.normalized(edited))
+        XCTAssertEqual(reloaded.sessions[0].notes, edited + "\n")
+    }
+
+    func testExportsOnlySessionsWithANotesFileAndHostNotesByKind() {
+        let state = makeState()
+        XCTAssertEqual(NotesMarkdown.exports(from: state).map(\.sessionID), ["talk"])
+        XCTAssertEqual(NotesMarkdown.exports(from: state, sessionID: "lt"), [])
+        XCTAssertEqual(NotesMarkdown.export(state.notes["talk"]!, kind: .host), "Wi-Fi: podium / pass\n")
+        XCTAssertEqual(NotesMarkdown.export(state.notes["talk"]!), "# Talk\n[5:00] Demo\n")
+    }
+
+    // MARK: Saving notes
+
+    func testConcurrentSaveKeepsTheEarlierTextAsAVersion() {
+        var state = makeState(notes: "v0\n")
+        // Alice and Bob both open the notes at t0.
+        let base = state.notes["talk"]!.updatedAt
+        let bobEffects = reduce(
+            &state, .setNotes(session: "talk", kind: .speaker, text: "v0\nBob's line\n", basedOn: base),
+            context: ActionContext(now: t0 + 30, actor: "moderator@bob"))
+        XCTAssertEqual(bobEffects, [])
+        // Alice saves later from the old text: her save wins, Bob's text is kept.
+        let aliceEffects = reduce(
+            &state, .setNotes(session: "talk", kind: .speaker, text: "v0\nAlice's line\n", basedOn: base),
+            context: ActionContext(now: t0 + 45, actor: "host@alice"))
+        let notes = state.notes["talk"]!
+        XCTAssertEqual(notes.speaker, "v0\nAlice's line\n")
+        XCTAssertEqual(notes.updatedBy, "host@alice")
+        XCTAssertEqual(notes.updatedAt, t0 + 45)
+        XCTAssertEqual(notes.previousVersions.map(\.text), ["v0\n", "v0\nBob's line\n"])
+        XCTAssertEqual(notes.previousVersions.last?.savedBy, "moderator@bob")
+        XCTAssertEqual(notes.previousVersions.last?.savedAt, t0 + 30)
+        XCTAssertEqual(aliceEffects.count, 1)
+        if case .notice(let text)? = aliceEffects.first {
+            XCTAssertTrue(text.contains("moderator@bob"))
+        } else {
+            XCTFail("a stale save says that the other text was kept")
+        }
+        XCTAssertEqual(notes.host, "Wi-Fi: podium / pass", "speaker edits leave host notes alone")
+    }
+
+    func testReplayingTheSameSaveChangesNothing() {
+        var state = makeState(notes: "v0\n")
+        let action = Action.setNotes(session: "talk", kind: .speaker, text: "v1\n", basedOn: t0)
+        reduce(&state, action, context: ActionContext(now: t0 + 10, actor: "host@a"))
+        let once = state
+        reduce(&state, action, context: ActionContext(now: t0 + 20, actor: "host@a"))
+        XCTAssertEqual(state, once)
+        XCTAssertEqual(state.notes["talk"]!.previousVersions.map(\.text), ["v0\n"])
+    }
+
+    func testVersionsAreCappedAtTwentyNewestKept() {
+        var state = makeState(notes: "v0")
+        for number in 1...25 {
+            reduce(&state, .setNotes(session: "talk", kind: .speaker, text: "v\(number)", basedOn: nil),
+                   context: ActionContext(now: t0 + Double(number), actor: "host@a"))
+        }
+        let versions = state.notes["talk"]!.previousVersions.map(\.text)
+        XCTAssertEqual(versions.count, 20)
+        XCTAssertEqual(versions.first, "v5")
+        XCTAssertEqual(versions.last, "v24")
+        XCTAssertEqual(state.notes["talk"]!.speaker, "v25")
+    }
+
+    func testSavingNotesOfASessionWithoutNotesCreatesThem() {
+        var state = makeState()
+        state.notes["lt"] = nil
+        reduce(&state, .setNotes(session: "lt", kind: .host, text: "thank sponsors", basedOn: nil),
+               context: ActionContext(now: t0, actor: "host@a"))
+        XCTAssertEqual(state.notes["lt"]?.host, "thank sponsors")
+        XCTAssertEqual(state.notes["lt"]?.speaker, "")
+        XCTAssertEqual(state.notes["lt"]?.previousVersions, [])
+    }
+}
