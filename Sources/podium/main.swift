@@ -1,2 +1,3 @@
 import PodiumCLI
-PodiumMain.run()
+
+PodiumCommand.run()

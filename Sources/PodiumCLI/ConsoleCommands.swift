@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumStore
+
+struct ConsoleOptions: ParsableArguments {
+    @Flag(name: .long, help: "Draw borders and bars in ASCII (+-|#): for terminals that draw box characters two cells wide (\"ambiguous width = wide\").")
+    var ascii = false
+
+    @Flag(inversion: .prefixedNo, help: "Ring the terminal bell at the warning and danger thresholds and at zero (default: on for the host).")
+    var bell: Bool?
+}
+
+struct HostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "host",
+        abstract: "The host console: timer, rundown, queue, messages and notes (everything).",
+        discussion: "With --event, the event file is put into the state file (the first run creates it). Without it, the state file must exist, or the bundled example event is used.")
+
+    @OptionGroup var stateOptions: StateOptions
+    @OptionGroup var console: ConsoleOptions
+
+    @Option(name: .long, help: ArgumentHelp("The event file (YAML) to run.", valueName: "file"))
+    var event: String?
+
+    func run() throws {
+        let store = stateOptions.store(role: .host)
+        var eventToLoad: Event? = nil
+        if let event {
+            eventToLoad = try loadEvent(event)
+        } else if try store.load() == nil {
+            guard let example = bundledExampleEvent() else {
+                throw CommandFailure(message: "no state file at \(stateOptions.path) and no --event given", status: ExitStatus.badInput)
+            }
+            eventToLoad = try loadEvent(example)
+        }
+        try ConsoleRunner(store: store, role: .host, event: eventToLoad, ascii: console.ascii, bell: console.bell ?? true).run()
+    }
+}
+
+struct ModerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moderate",
+        abstract: "The moderator console: the queue first; questions and messages to the speaker. The timer is shown, not controlled.")
+
+    @OptionGroup var stateOptions: StateOptions
+    @OptionGroup var console: ConsoleOptions
+
+    func run() throws {
+        let (store, _) = try stateOptions.loadExisting(role: .moderator)
+        try ConsoleRunner(store: store, role: .moderator, event: nil, ascii: console.ascii, bell: console.bell ?? false).run()
+    }
+}
+
+struct SpeakerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "speaker",
+        abstract: "The speaker view: big remaining time, the live question, messages and notes. Read-only: it never writes or locks the state file.")
+
+    @OptionGroup var stateOptions: StateOptions
+    @OptionGroup var console: ConsoleOptions
+
+    func run() throws {
+        let (store, _) = try stateOptions.loadExisting(role: .speaker)
+        try ConsoleRunner(store: store, role: .speaker, event: nil, ascii: console.ascii, bell: console.bell ?? false).run()
+    }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+import PodiumTerminal
+import PodiumText
+import PodiumUI
+
+/// The single-threaded event loop of a console. It waits with poll() on the keyboard, the
+/// state file's directory watch and the signal pipe, with a timeout up to the next whole second
+/// of a running timer; it draws only when the screen changed. A key's action is applied to
+/// memory and drawn first, then persisted under the store's lock.
+final class ConsoleRunner {
+    let store: StateStore
+    let role: Role
+    let eventToLoad: Event?
+    let ascii: Bool
+    let bellEnabled: Bool
+    let actor: String
+
+    /// Actions applied on screen but not yet on disk, with the context they were made in.
+    private var pending: [(action: Action, context: ActionContext)] = []
+    private var lastPersistFailure: Date?
+    private var lastPhase: TimerPhase?
+    private var lastPhaseSession: String?
+
+    init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool) {
+        self.store = store
+        self.role = role
+        self.eventToLoad = event
+        self.ascii = ascii
+        self.bellEnabled = bell
+        self.actor = actorName(role)
+    }
+
+    func run() throws {
+        // Everything that can fail on input is checked before the terminal is taken.
+        let state = try prepareState()
+        let terminal: Terminal
+        do {
+            terminal = try Terminal.open(ascii: ascii)
+        } catch let error as TerminalError {
+            throw CommandFailure(message: error.message, status: ExitStatus.noTerminal)
+        }
+        defer { terminal.close() }
+        let signals = try SignalWatcher()
+
+        var model = ConsoleModel(role: role, actor: actor, shared: state)
+        model.ascii = ascii || terminal.asciiLines
+        var banners: [String] = []
+        if let warning = terminal.localeWarning { banners.append(warning) }
+        let conflicts = store.conflictCopies()
+        if !conflicts.isEmpty, role != .speaker {
+            banners.append("\(conflicts.count) sync-conflict cop\(conflicts.count == 1 ? "y" : "ies") found: run podium merge --state \(store.path) \(conflicts.map { Sanitizer.line($0) }.joined(separator: " "))")
+        }
+        if !banners.isEmpty { model.say(banners.joined(separator: " · ")) }
+        lastPhase = state.reading(at: Date()).phase
+        lastPhaseSession = state.currentSessionID
+
+        var lastScreen: Screen?
+        while true {
+            let now = Date()
+            model.keepSelectionValid()
+            let size = terminal.size
+            let screen = ConsoleView.render(model, now: now, width: size.width, height: size.height)
+            if screen != lastScreen {
+                terminal.draw(screen)
+                lastScreen = screen
+            }
+            ringBellIfThresholdCrossed(model.shared, now: now, terminal: terminal)
+            if !pending.isEmpty { persist(&model) }
+
+            let descriptors = [terminal.inputDescriptor, store.watchDescriptor, signals.descriptor].filter { $0 >= 0 }
+            let ready = Poller.wait(descriptors, timeoutMilliseconds: timeout(model, now: Date()))
+
+            if ready.contains(signals.descriptor) {
+                for signal in signals.pendingSignals() {
+                    if let status = terminal.respond(to: signal) {
+                        if !pending.isEmpty { persist(&model) }
+                        exit(status)
+                    }
+                }
+                lastScreen = nil
+            }
+            if ready.contains(terminal.inputDescriptor) {
+                for key in terminal.readKeys() {
+                    if key == .resize { lastScreen = nil }
+                    let output = model.handle(key, now: Date())
+                    apply(output.actions, to: &model)
+                    if output.quit {
+                        if !pending.isEmpty { persist(&model) }
+                        return
+                    }
+                    if let edit = output.editNotes {
+                        editNotes(session: edit.session, kind: edit.kind, model: &model, terminal: terminal)
+                        lastScreen = nil
+                    }
+                }
+                if terminal.inputClosed { return }
+            }
+            if store.watchDescriptor >= 0, ready.contains(store.watchDescriptor) {
+                if store.drainWatchEvents() { reload(&model) }
+            } else if ready.isEmpty {
+                // The once-a-second fallback for folders that inotify does not see (NFS, sync).
+                reload(&model)
+            }
+        }
+    }
+
+    /// Loads the state file; the host's run with an event creates it or updates its event.
+    private func prepareState() throws -> PodiumState {
+        let existing = try store.load()
+        let now = Date()
+        let context = ActionContext(now: now, actor: actor)
+        if let event = eventToLoad, role == .host {
+            if existing == nil {
+                return try store.commit([.loadEvent(event)], context: context, create: PodiumState(event: event, now: now))
+            }
+            if existing?.event != event {
+                return try store.commit([.loadEvent(event)], context: context)
+            }
+        }
+        guard let existing else {
+            throw CommandFailure(message: "\(store.path): no state file yet; start the host first (podium host --event FILE)", status: ExitStatus.badInput)
+        }
+        return existing
+    }
+
+    /// Applies actions in memory at once (the screen shows them before the disk does).
+    private func apply(_ actions: [Action], to model: inout ConsoleModel) {
+        guard !actions.isEmpty, role != .speaker else { return }
+        let context = ActionContext(now: Date(), actor: actor)
+        for action in actions {
+            reduce(&model.shared, action, context: context)
+            pending.append((action, context))
+        }
+    }
+
+    /// Writes pending actions as intents under the lock. On failure they stay pending, the
+    /// error shows on screen, and the next attempt comes about a second later.
+    private func persist(_ model: inout ConsoleModel) {
+        guard role != .speaker else {
+            pending.removeAll()
+            return
+        }
+        if let last = lastPersistFailure, Date().timeIntervalSince(last) < 1 { return }
+        do {
+            var fresh: PodiumState? = nil
+            // Consecutive actions made at the same moment go in one write.
+            var index = 0
+            while index < pending.count {
+                let context = pending[index].context
+                var group: [Action] = []
+                var next = index
+                while next < pending.count, pending[next].context.now == context.now {
+                    group.append(pending[next].action)
+                    next += 1
+                }
+                fresh = try store.commit(group, context: context)
+                pending.removeFirst(next)
+                index = 0
+            }
+            if let fresh { model.shared = fresh }
+            model.storeProblem = nil
+            lastPersistFailure = nil
+        } catch {
+            lastPersistFailure = Date()
+            model.storeProblem = "not saved yet (will retry): \(error)"
+        }
+    }
+
+    /// Takes another process's changes, keeping this console's unsaved actions on top.
+    private func reload(_ model: inout ConsoleModel) {
+        do {
+            guard var fresh = try store.reloadIfChanged() else { return }
+            for (action, context) in pending { reduce(&fresh, action, context: context) }
+            model.shared = fresh
+            if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
+        } catch {
+            model.storeProblem = "\(error) (showing the last good state)"
+        }
+    }
+
+    /// Milliseconds until the screen may next change by itself.
+    private func timeout(_ model: ConsoleModel, now: Date) -> Int32 {
+        if !pending.isEmpty { return 1000 }
+        let timer = model.shared.currentTimer
+        guard timer.status == .running else { return 1000 }
+        let elapsed = timer.elapsed(at: now)
+        let untilNextSecond = 1 - (elapsed - elapsed.rounded(.down))
+        return Int32(max(1, min(1000, (untilNextSecond * 1000).rounded(.up) + 2)))
+    }
+
+    private func ringBellIfThresholdCrossed(_ state: PodiumState, now: Date, terminal: Terminal) {
+        let phase = state.reading(at: now).phase
+        defer {
+            lastPhase = phase
+            lastPhaseSession = state.currentSessionID
+        }
+        guard bellEnabled, role == .host, lastPhaseSession == state.currentSessionID,
+              let lastPhase, phase != lastPhase
+        else { return }
+        if phase == .warning || phase == .danger || phase == .overtime { terminal.bell() }
+    }
+
+    /// Hands the terminal to $VISUAL / $EDITOR with the notes, and saves what comes back.
+    private func editNotes(session: String, kind: SessionNotes.Kind, model: inout ConsoleModel, terminal: Terminal) {
+        let notes = model.shared.notes[session]
+        let original = notes?.text(kind) ?? ""
+        let directory = FileManager.default.temporaryDirectory
+        let file = directory.appendingPathComponent("podium-\(kind.rawValue)-notes-\(getpid())-\(session.filter { $0.isLetter || $0.isNumber }).md")
+        do {
+            try original.write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            model.sayError("cannot write a temporary file for the editor: \(error.localizedDescription)")
+            return
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        let editor = Self.editorCommand()
+        terminal.suspend()
+        let status = Self.runInShell("\(editor) \"$1\"", argument: file.path)
+        terminal.resume()
+        guard status == 0 else {
+            model.sayError("the editor (\(editor)) exited with status \(status); notes unchanged")
+            return
+        }
+        guard let edited = try? String(contentsOf: file, encoding: .utf8) else {
+            model.sayError("cannot read the edited notes back")
+            return
+        }
+        if edited != original {
+            apply([.setNotes(session: session, kind: kind, text: edited, basedOn: notes?.updatedAt)], to: &model)
+            model.say("notes saved")
+        } else {
+            model.say("notes unchanged")
+        }
+    }
+
+    static func editorCommand() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
+        }
+        for candidate in ["sensible-editor", "editor", "nano", "vim", "vi"] {
+            for directory in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+                if FileManager.default.isExecutableFile(atPath: "\(directory)/\(candidate)") { return candidate }
+            }
+        }
+        return "vi"
+    }
+
+    /// Runs `sh -c command` with the terminal's standard streams, and waits.
+    static func runInShell(_ command: String, argument: String) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command, "podium-editor", argument]
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        } catch {
+            return 127
+        }
+    }
+}

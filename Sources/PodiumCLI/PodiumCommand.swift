@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumStore
+import PodiumText
+
+/// Exit statuses, documented in the README.
+public enum ExitStatus {
+    /// Bad usage, a bad event file, a state file that does not parse.
+    public static let badInput: Int32 = 2
+    /// The state file could not be written (lock, disk, permission).
+    public static let storeFailure: Int32 = 3
+    /// No terminal, or an unusable one.
+    public static let noTerminal: Int32 = 4
+}
+
+/// The `podium` command and its subcommands.
+public struct PodiumCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "podium",
+        abstract: "Talk timer, audience Q&A and speaker notes for live events, in the terminal.",
+        discussion: """
+            Everyone shares one JSON state file (--state, default ./podium.json or $PODIUM_STATE).
+            The host's first run with --event puts the event into it; moderators and the speaker
+            need only --state. With no command, podium opens the host console on the bundled
+            example event.
+
+            Exit status: 0 ok, 1 unexpected error, 2 bad input (usage, event file, state file),
+            3 the state file could not be written, 4 no usable terminal, 128+N killed by signal N.
+            """,
+        subcommands: [
+            HostCommand.self, ModerateCommand.self, SpeakerCommand.self, AskCommand.self,
+            StatusCommand.self, MergeCommand.self, ReportCommand.self, ExportCommand.self,
+            ImportCommand.self, NotesCommand.self,
+        ],
+        defaultSubcommand: HostCommand.self
+    )
+
+    public init() {}
+
+    /// Runs the command line, mapping errors to clear messages on stderr and exit statuses.
+    public static func run() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CommandFailure {
+            printError(failure.message)
+            Foundation.exit(failure.status)
+        } catch let error as StoreError {
+            printError(error.description)
+            Foundation.exit(error.isCorrupt ? ExitStatus.badInput : ExitStatus.storeFailure)
+        } catch let error as EventFileError {
+            printError(error.description)
+            Foundation.exit(ExitStatus.badInput)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// An error with its exit status and a message for stderr.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("podium: " + Sanitizer.multiline(message) + "\n").utf8))
+}
+
+/// Output to stdout, sanitised: nothing from the state reaches a terminal as control bytes.
+func printOut(_ text: String) {
+    FileHandle.standardOutput.write(Data((Sanitizer.multiline(text) + "\n").utf8))
+}
+
+/// Output already sanitised by its producer (reports, exports), written as it is.
+func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// `--state`, shared by every command.
+struct StateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The shared state file (default: $PODIUM_STATE, or podium.json in the current directory).",
+        valueName: "file"))
+    var state: String?
+
+    var path: String {
+        if let state { return state }
+        if let env = ProcessInfo.processInfo.environment["PODIUM_STATE"], !env.isEmpty { return env }
+        return "podium.json"
+    }
+
+    func store(role: Role) -> StateStore {
+        StateStore(path: path, writer: Writer(host: hostName(), pid: getpid(), role: role))
+    }
+
+    /// Loads the state, or fails with a clear message when there is none yet.
+    func loadExisting(role: Role = .script) throws -> (StateStore, PodiumState) {
+        let store = store(role: role)
+        guard let state = try store.load() else {
+            throw CommandFailure(
+                message: "\(path): no state file yet. Start the host console first: podium host --event EVENT.yaml --state \(path)",
+                status: ExitStatus.badInput)
+        }
+        return (store, state)
+    }
+}
+
+func hostName() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    gethostname(&buffer, buffer.count)
+    let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return name.isEmpty ? "localhost" : name
+}
+
+/// "role@host" as recorded in histories.
+func actorName(_ role: Role) -> String {
+    "\(role.rawValue)@\(hostName())"
+}
+
+/// Reads and parses an event file, with file:line:column errors.
+func loadEvent(_ path: String) throws -> Event {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CommandFailure(message: "\(path): cannot read the event file (does it exist?)", status: ExitStatus.badInput)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw CommandFailure(message: "\(path): the event file is not valid UTF-8 text", status: ExitStatus.badInput)
+    }
+    return try EventFile.parse(text, file: path)
+}
+
+/// The example event bundled with Podium: config/meetup.yaml next to the binary's package, or
+/// in the current directory.
+func bundledExampleEvent() -> String? {
+    var candidates = ["config/meetup.yaml"]
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = executable.deletingLastPathComponent()
+    for _ in 0..<5 {
+        candidates.append(directory.appendingPathComponent("config/meetup.yaml").path)
+        directory = directory.deletingLastPathComponent()
+    }
+    return candidates.first { FileManager.default.fileExists(atPath: $0) }
+}

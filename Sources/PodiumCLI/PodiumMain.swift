@@ -1,1 +1,0 @@
-public enum PodiumMain { public static func run() {} }

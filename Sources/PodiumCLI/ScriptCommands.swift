@@ -1,0 +1,367 @@
+import ArgumentParser
+import Foundation
+import PodiumCore
+import PodiumStore
+import PodiumText
+
+extension QuestionSource: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(loose: argument)
+    }
+}
+
+/// One question from `ask -` as JSON lines: {"text": …, "author": …, "source": …}.
+private struct AskLine: Decodable {
+    var text: String
+    var author: String?
+    var source: String?
+    var session: String?
+}
+
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Add a question to the queue (for scripts and chat bridges).",
+        discussion: """
+            podium ask "Kubernetes はなぜ etcd を使っているか" --source zoom --author ken
+            podium ask - < questions.txt     one question per line, or JSON lines:
+              {"text": "…", "author": "…", "source": "youtube"}
+            Sources: venue, zoom, youtube, discord, satellite, other.
+            Questions are at most \(Question.maximumLength) characters; a longer one is refused, never cut.
+            """)
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Argument(help: "The question, or - to read one per line from standard input.")
+    var text: String
+
+    @Option(help: "Who asked.")
+    var author: String = ""
+
+    @Option(help: "Where it came from: venue, zoom, youtube, discord, satellite, other.")
+    var source: QuestionSource = .other
+
+    @Option(help: ArgumentHelp("The session it belongs to (default: the current one).", valueName: "id"))
+    var session: String?
+
+    func run() throws {
+        let (store, state) = try stateOptions.loadExisting()
+        if let session, state.event.session(withID: session) == nil {
+            throw CommandFailure(message: "no session \"\(session)\" (sessions: \(state.event.sessions.map(\.id).joined(separator: ", ")))", status: ExitStatus.badInput)
+        }
+        let now = Date()
+        var questions: [Question] = []
+        if text == "-" {
+            var lineNumber = 0
+            while let raw = readLine(strippingNewline: true) {
+                lineNumber += 1
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty { continue }
+                questions.append(try question(fromLine: line, number: lineNumber, now: now))
+            }
+        } else {
+            questions.append(try makeQuestion(text, author: author, source: source, session: session, now: now, place: "the question"))
+        }
+        guard !questions.isEmpty else { return }
+        let context = ActionContext(now: now, actor: actorName(.script))
+        let saved = try store.commit(questions.map { .addQuestion($0) }, context: context)
+        printOut("added \(questions.count) question\(questions.count == 1 ? "" : "s") (revision \(saved.revision))")
+    }
+
+    private func question(fromLine line: String, number: Int, now: Date) throws -> Question {
+        let place = "stdin line \(number)"
+        if line.hasPrefix("{") {
+            guard let decoded = try? JSONDecoder().decode(AskLine.self, from: Data(line.utf8)) else {
+                throw CommandFailure(message: "\(place): not a JSON object with a \"text\" field", status: ExitStatus.badInput)
+            }
+            var lineSource = source
+            if let name = decoded.source {
+                guard let parsed = QuestionSource(loose: name) else {
+                    throw CommandFailure(message: "\(place): unknown source \"\(name)\" (venue, zoom, youtube, discord, satellite, other)", status: ExitStatus.badInput)
+                }
+                lineSource = parsed
+            }
+            return try makeQuestion(decoded.text, author: decoded.author ?? author, source: lineSource, session: decoded.session ?? session, now: now, place: place)
+        }
+        return try makeQuestion(line, author: author, source: source, session: session, now: now, place: place)
+    }
+
+    private func makeQuestion(_ text: String, author: String, source: QuestionSource, session: String?, now: Date, place: String) throws -> Question {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw CommandFailure(message: "\(place): the question is empty", status: ExitStatus.badInput)
+        }
+        guard trimmed.count <= Question.maximumLength else {
+            throw CommandFailure(message: "\(place): the question has \(trimmed.count) characters; at most \(Question.maximumLength) are accepted (nothing was added)", status: ExitStatus.badInput)
+        }
+        return Question(id: newQuestionID(), text: trimmed, author: author, source: source, sessionID: session, status: .new, askedAt: now, by: actorName(.script))
+    }
+}
+
+func newQuestionID() -> String {
+    "q-" + String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Print the current session, the timer, the counts and the queue.")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
+
+    func run() throws {
+        let (_, state) = try stateOptions.loadExisting()
+        let now = Date()
+        let reading = state.reading(at: now)
+        let visible = state.questions.filter { $0.mergedInto == nil }
+        if json {
+            printOut(try StatusReport(state: state, reading: reading, questions: visible).json())
+            return
+        }
+        var lines: [String] = []
+        lines.append(state.event.title)
+        let index = (state.currentSessionIndex ?? 0) + 1
+        lines.append("Session \(index)/\(state.event.sessions.count): \(state.currentSession?.title ?? "—")")
+        lines.append("Timer: \(reading.status.rawValue), \(TimeText.reading(reading)) \(reading.phase == .overtime ? "over" : "left") (\(reading.phase.rawValue))")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        lines.append("Schedule: " + Schedule.project(state, now: now, calendar: calendar).summaryLine)
+        let counts = state.countsByStatus()
+        lines.append("Questions: " + QuestionStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        if let message = state.message { lines.append("Message to speaker: \(message.text)") }
+        for question in QueueQuery(filter: .triage, session: .all).apply(to: state) {
+            lines.append("  [\(question.status.rawValue)] \(question.text)  (\(question.source.rawValue), \(question.voteCount) votes\(question.author.isEmpty ? "" : ", " + question.author))")
+        }
+        lines.append("Revision \(state.revision)")
+        printOut(lines.map(Sanitizer.line).joined(separator: "\n"))
+    }
+}
+
+/// The JSON that `podium status --json` prints. Stable for scripts.
+struct StatusReport: Encodable {
+    struct TimerJSON: Encodable {
+        var session: String
+        var sessionTitle: String
+        var state: String
+        var phase: String
+        var remainingSeconds: Int
+        var overtimeSeconds: Int
+        var elapsedSeconds: Int
+        var allowedSeconds: Int
+    }
+
+    struct QuestionJSON: Encodable {
+        var id: String
+        var text: String
+        var author: String
+        var source: String
+        var status: String
+        var votes: Int
+        var pinned: Bool
+        var session: String?
+        var askedAt: Date
+    }
+
+    var revision: Int
+    var event: String
+    var timer: TimerJSON
+    var message: String?
+    var counts: [String: Int]
+    var questions: [QuestionJSON]
+
+    init(state: PodiumState, reading: TimerReading, questions: [Question]) {
+        revision = state.revision
+        event = Sanitizer.line(state.event.title)
+        timer = TimerJSON(
+            session: state.currentSessionID, sessionTitle: Sanitizer.line(state.currentSession?.title ?? ""),
+            state: reading.status.rawValue, phase: reading.phase.rawValue,
+            remainingSeconds: reading.remainingSeconds, overtimeSeconds: reading.overtimeSeconds,
+            elapsedSeconds: reading.elapsedSeconds, allowedSeconds: reading.allowedSeconds)
+        message = state.message.map { Sanitizer.line($0.text) }
+        var counts: [String: Int] = [:]
+        for status in QuestionStatus.allCases { counts[status.rawValue] = 0 }
+        for (status, count) in state.countsByStatus() { counts[status.rawValue] = count }
+        self.counts = counts
+        self.questions = questions.map {
+            QuestionJSON(id: $0.id, text: Sanitizer.line($0.text), author: Sanitizer.line($0.author), source: $0.source.rawValue,
+                         status: $0.status.rawValue, votes: $0.voteCount, pinned: $0.pinned, session: $0.sessionID, askedAt: $0.askedAt)
+        }
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge copies of the state (such as Syncthing's *.sync-conflict-* files) into --state.",
+        discussion: "Every question from every copy is kept; for a record edited on both sides the later edit wins; votes from both sides count. The copies are left in place; remove them once you are happy.")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Argument(help: "The copies to merge.")
+    var files: [String]
+
+    func run() throws {
+        guard !files.isEmpty else {
+            throw CommandFailure(message: "name at least one copy to merge", status: ExitStatus.badInput)
+        }
+        let copies = try files.map { try StateStore.readCopy(atPath: $0) }
+        let store = stateOptions.store(role: .script)
+        let merged: PodiumState
+        if try store.load() == nil {
+            merged = try store.commit([], context: ActionContext(now: Date(), actor: actorName(.script)), create: StateMerge.merge(copies))
+        } else {
+            merged = try store.merge(copies, now: Date())
+        }
+        printOut("merged \(files.count) cop\(files.count == 1 ? "y" : "ies") into \(stateOptions.path): \(merged.questions.count) questions, revision \(merged.revision)")
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, json
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a planned-vs-actual report of the event (Markdown, or CSV).")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: "md or csv.")
+    var format: OutputFormat = .md
+
+    func run() throws {
+        let (_, state) = try stateOptions.loadExisting()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        switch format {
+        // The report sanitises every field itself; CSV keeps its row ends.
+        case .csv: writeOut(Report.csv(state, now: Date(), calendar: calendar))
+        case .md: writeOut(Report.markdown(state, now: Date(), calendar: calendar))
+        case .json: throw CommandFailure(message: "report has md and csv formats", status: ExitStatus.badInput)
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the questions with status, votes, session, source and times (any time, during or after the event).")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: "csv, json or md.")
+    var format: OutputFormat = .csv
+
+    func run() throws {
+        let (_, state) = try stateOptions.loadExisting()
+        switch format {
+        // The exporters sanitise every field themselves; CSV keeps its CRLF row ends.
+        case .csv: writeOut(QuestionExport.csv(state, timeZone: .current))
+        case .json: writeOut(QuestionExport.json(state, exportedAt: Date(), timeZone: .current))
+        case .md: writeOut(QuestionExport.markdown(state, exportedAt: Date(), timeZone: .current))
+        }
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import questions from a CSV file with a header row (text, author, source, votes, time).",
+        discussion: "Importing the same file twice adds nothing twice. A malformed row is reported with its line number and nothing is imported, unless --skip-bad is given.")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Flag(help: "Import the good rows and report the bad ones.")
+    var skipBad = false
+
+    @Option(help: "Source of rows without one.")
+    var source: QuestionSource = .other
+
+    @Option(help: ArgumentHelp("The session the questions belong to (default: the current one).", valueName: "id"))
+    var session: String?
+
+    func run() throws {
+        let (store, state) = try stateOptions.loadExisting()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure(message: "\(file): cannot read the file", status: ExitStatus.badInput)
+        }
+        let text = Sanitizer.decode([UInt8](data))
+        let result: ImportResult
+        do {
+            result = try QuestionImport.parse(csv: text, file: file, skipBad: skipBad, defaultSource: source, session: session, now: Date(), actor: actorName(.script))
+        } catch let error as ImportError {
+            throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+        }
+        for warning in result.warnings { printError("skipped: \(warning.description)") }
+        let fresh = result.questions.filter { state.question($0.id) == nil }
+        if !fresh.isEmpty {
+            try store.commit(fresh.map { .addQuestion($0) }, context: ActionContext(now: Date(), actor: actorName(.script)))
+        }
+        printOut("imported \(fresh.count) question\(fresh.count == 1 ? "" : "s") from \(file) (\(result.questions.count - fresh.count) already there, \(result.warnings.count) skipped)")
+    }
+}
+
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Work with speaker notes.",
+        subcommands: [NotesExportCommand.self])
+}
+
+struct NotesExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the speaker notes edited live back to the Markdown files the event file names (notes_file).",
+        discussion: "Relative paths are resolved against --dir (default: the directory of --event, or the current directory). With --stdout, print instead of writing.")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: ArgumentHelp("Only this session.", valueName: "id"))
+    var session: String?
+
+    @Option(help: ArgumentHelp("The event file, to resolve relative notes paths.", valueName: "file"))
+    var event: String?
+
+    @Option(help: ArgumentHelp("Directory for relative notes paths.", valueName: "dir"))
+    var dir: String?
+
+    @Flag(help: "Print the notes instead of writing files.")
+    var stdout = false
+
+    func run() throws {
+        let (_, state) = try stateOptions.loadExisting()
+        let exports = NotesMarkdown.exports(from: state, sessionID: session)
+        if exports.isEmpty {
+            printOut("no session has a notes_file to write back to")
+            return
+        }
+        let base = dir ?? event.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        for export in exports {
+            if stdout {
+                printOut("<!-- \(export.sessionID): \(export.path) -->\n" + export.text)
+                continue
+            }
+            let path = export.path.hasPrefix("/") ? export.path : (base.isEmpty ? export.path : base + "/" + export.path)
+            do {
+                try export.text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure(message: "\(path): cannot write the notes: \(error.localizedDescription)", status: ExitStatus.storeFailure)
+            }
+            printOut("wrote \(path)\(export.changed ? "" : " (unchanged)")")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import PodiumCore
+import PodiumText
+
+/// The panes a console can focus.
+public enum Pane: String, Sendable {
+    case queue, notes
+}
+
+/// What the bottom input line is asking for.
+public enum InputPurpose: Equatable, Sendable {
+    case addQuestion
+    case editQuestion(id: String)
+    case dismissReason(id: String)
+    case message
+    case adjustTime
+    case search
+    case label(id: String)
+    case assign(id: String)
+}
+
+/// A box shown over the panes.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case rundown
+    case messagePalette
+    case confirmRestart(session: String)
+}
+
+/// Everything that belongs to one console and is not shared: selection, focus, overlays, the
+/// input line. The shared state lives in `shared`; the console changes it only through actions.
+public struct ConsoleModel: Sendable {
+    public var role: Role
+    /// "role@host", recorded with every change.
+    public var actor: String
+    public var shared: PodiumState
+    public var focus: Pane
+    public var selectedQuestionID: String?
+    public var queueScroll: Int = 0
+    public var notesScroll: Int = 0
+    /// True while the user scrolled the notes by hand: then the current cue is not followed.
+    public var notesScrolledByHand = false
+    public var showHostNotes = false
+    public var showNextSessionNotes = false
+    public var overlay: Overlay?
+    public var input: InputPurpose?
+    public var editor = LineEditor("", maximumLength: Question.maximumLength)
+    /// A line for the status bar: the result of the last key, or an error.
+    public var notice: String?
+    public var noticeIsError = false
+    /// A persistent problem with the state file (shown until it clears).
+    public var storeProblem: String?
+    /// The question marked as a duplicate, waiting for the original to be chosen.
+    public var mergeSourceID: String?
+    public var query = QueueQuery()
+    /// Inverse actions of this console's last changes, for `z`.
+    public var undoStack: [[Action]] = []
+    /// A short once-only warning (no UTF-8 locale, conflict copies found).
+    public var banner: String?
+    /// Time zone in which the time of day is shown (tests pin it).
+    public var timeZone: TimeZone = .current
+    /// Draw borders and bars in ASCII.
+    public var ascii = false
+
+    public init(role: Role, actor: String, shared: PodiumState) {
+        self.role = role
+        self.actor = actor
+        self.shared = shared
+        self.focus = .queue
+    }
+
+    /// Whether this console may change the timer and the rundown.
+    public var controlsTimer: Bool { role == .host }
+    /// Whether this console may change questions, messages and notes.
+    public var controlsQueue: Bool { role == .host || role == .moderator }
+
+    /// The questions in the order and filter this console shows.
+    public var visibleQuestions: [Question] {
+        query.apply(to: shared)
+    }
+
+    public var selectedQuestion: Question? {
+        selectedQuestionID.flatMap { shared.question($0) }
+    }
+}
+
+/// What the loop must do after a key.
+public struct ConsoleOutput: Equatable, Sendable {
+    /// Intents to apply to the shared state and persist.
+    public var actions: [Action] = []
+    public var quit = false
+    /// Open the notes of a session in $EDITOR.
+    public var editNotes: (session: String, kind: SessionNotes.Kind)?
+    public var bell = false
+
+    public init() {}
+
+    public static func == (lhs: ConsoleOutput, rhs: ConsoleOutput) -> Bool {
+        lhs.actions == rhs.actions && lhs.quit == rhs.quit && lhs.bell == rhs.bell
+            && lhs.editNotes?.session == rhs.editNotes?.session
+            && lhs.editNotes?.kind == rhs.editNotes?.kind
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import PodiumCore
+import PodiumText
+
+/// Renders a whole console into a grid of cells. Pure: the same model, time and size always
+/// give the same screen, so every screen is a golden text file in the tests.
+public enum ConsoleView {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    public static func render(_ model: ConsoleModel, now: Date, width: Int, height: Int) -> Screen {
+        if model.role == .speaker {
+            var screen = SpeakerView.render(
+                state: model.shared, now: now, width: width, height: height,
+                timeZone: model.timeZone)
+            if model.overlay == .help { drawHelp(model, into: &screen) }
+            if model.overlay == .rundown { drawRundown(model, now: now, into: &screen) }
+            return screen
+        }
+        var screen = Screen(width: width, height: height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            drawTooSmall(into: &screen)
+            return screen
+        }
+        let layout = ConsoleLayout(role: model.role, width: width, height: height)
+        TimerPane.draw(model, now: now, rect: layout.timer, compact: layout.compactTimer, into: &screen)
+        QueuePane.draw(model, now: now, rect: layout.queue, into: &screen)
+        drawNotes(model, now: now, rect: layout.notes, into: &screen)
+        drawStatusLine(model, now: now, y: height - 1, width: width, into: &screen)
+        switch model.overlay {
+        case .help: drawHelp(model, into: &screen)
+        case .rundown: drawRundown(model, now: now, into: &screen)
+        case .messagePalette: drawPalette(model, into: &screen)
+        case .confirmRestart(let session):
+            let title = model.shared.event.session(withID: session)?.title ?? session
+            drawDialog(["Restart \"\(title)\" from zero?", "", "y: restart   any other key: keep"],
+                       title: "Restart", into: &screen)
+        case nil: break
+        }
+        return screen
+    }
+
+    static func drawTooSmall(into screen: inout Screen) {
+        let message = "terminal too small (needs \(minimumWidth)×\(minimumHeight))"
+        let lines = TextLayout.wrap(message, width: max(1, screen.width))
+        for (index, line) in lines.enumerated() where index < screen.height {
+            screen.put(line, x: 0, y: index, style: Style(.warning, bold: true))
+        }
+    }
+
+    static func drawNotes(_ model: ConsoleModel, now: Date, rect: Rect, into screen: inout Screen) {
+        guard rect.height >= 3 else { return }
+        let state = model.shared
+        let sessionID = model.showNextSessionNotes ? (state.nextSession?.id ?? state.currentSessionID) : state.currentSessionID
+        let notes = state.notes[sessionID]
+        let kind: SessionNotes.Kind = model.showHostNotes ? .host : .speaker
+        var title = model.showHostNotes ? "Host notes" : "Notes"
+        if model.showNextSessionNotes, let next = state.nextSession { title += " · next: " + next.title }
+        let elapsed = sessionID == state.currentSessionID && state.currentTimer.status != .idle
+            ? Int(state.currentTimer.elapsed(at: now)) : nil
+        NotesPane.render(
+            into: &screen, rect: rect, notes: notes?.text(kind) ?? "", title: title,
+            elapsedSeconds: model.notesScrolledByHand ? nil : elapsed, scroll: model.notesScroll,
+            focused: model.focus == .notes)
+    }
+
+    static func drawStatusLine(_ model: ConsoleModel, now: Date, y: Int, width: Int, into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: y, width: width, height: 1), style: Style(.inverse, reverse: true))
+        if let purpose = model.input {
+            let prompt = promptText(purpose)
+            let used = screen.put(prompt, x: 0, y: y, style: Style(.accent, bold: true, reverse: true))
+            let visible = model.editor.visible(width: max(1, width - used - 1))
+            screen.put(visible.text, x: used, y: y, style: Style(.inverse, reverse: true))
+            screen.cursor = (used + visible.cursorColumn, y)
+            return
+        }
+        if let problem = model.storeProblem {
+            screen.put(" " + problem, x: 0, y: y, style: Style(.danger, bold: true, reverse: true))
+            return
+        }
+        if let notice = model.notice {
+            screen.put(" " + notice, x: 0, y: y, style: Style(model.noticeIsError ? .danger : .accent, bold: true, reverse: true))
+            return
+        }
+        let hints: String
+        switch model.role {
+        case .host: hints = " space start/pause  n next  +/- min  a ask  y ok  ⏎ live  m msg  ? help  q quit"
+        case .moderator: hints = " a ask  y ok  x dismiss  ⏎ live  d done  M merge  m msg  / find  ? help  q quit"
+        default: hints = " ? help  q quit"
+        }
+        screen.put(hints, x: 0, y: y, style: Style(.inverse, reverse: true))
+    }
+
+    static func promptText(_ purpose: InputPurpose) -> String {
+        switch purpose {
+        case .addQuestion: return " Ask: "
+        case .editQuestion: return " Edit: "
+        case .dismissReason: return " Dismiss, reason (optional): "
+        case .message: return " Message to speaker: "
+        case .adjustTime: return " Add time (+3, -1:30, 90s): "
+        case .search: return " Search: "
+        case .label: return " Labels (comma separated): "
+        case .assign: return " Assign to: "
+        }
+    }
+
+    static func drawHelp(_ model: ConsoleModel, into screen: inout Screen) {
+        let entries = keyHelp.filter { $0.roles.contains(model.role) }
+        let keyWidth = entries.map { DisplayWidth.cells(of: $0.keys) }.max() ?? 0
+        var lines = entries.map { TextLayout.fit($0.keys, toWidth: keyWidth) + "  " + $0.action }
+        lines.append("")
+        lines.append("Any key closes this help.")
+        drawDialog(lines, title: "Keys (\(model.role.rawValue))", into: &screen)
+    }
+
+    static func drawPalette(_ model: ConsoleModel, into screen: inout Screen) {
+        var lines = model.shared.event.cues.prefix(9).enumerated().map { "\($0.offset + 1)  \($0.element)" }
+        lines.append("t  free text…")
+        if model.shared.message != nil { lines.append("c  clear the current message") }
+        drawDialog(lines, title: "Message to the speaker", into: &screen)
+    }
+
+    static func drawRundown(_ model: ConsoleModel, now: Date, into screen: inout Screen) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = model.timeZone
+        let projection = Schedule.project(model.shared, now: now, calendar: calendar)
+        let rect = Rect(x: 1, y: 1, width: screen.width - 2, height: screen.height - 2)
+        screen.fill(rect)
+        RundownView.render(projection: projection, state: model.shared, now: now, into: &screen, rect: rect)
+    }
+
+    /// A centred box with lines of text, cut to the screen.
+    static func drawDialog(_ lines: [String], title: String, into screen: inout Screen) {
+        let widest = lines.map { DisplayWidth.cells(of: $0) }.max() ?? 0
+        let width = min(screen.width - 2, max(widest, DisplayWidth.cells(of: title) + 2) + 4)
+        let height = min(screen.height - 2, lines.count + 2)
+        let rect = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
+        screen.fill(rect)
+        screen.box(rect, title: title, style: Style(.accent))
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            screen.put(line, x: rect.x + 2, y: rect.y + 1 + index, maxWidth: width - 4)
+        }
+        if lines.count > height - 2 {
+            screen.put("…", x: rect.maxX - 3, y: rect.maxY - 1, style: Style(.accent))
+        }
+    }
+}
+
+/// Where the three panes go for a role and a terminal size.
+public struct ConsoleLayout: Equatable, Sendable {
+    public var timer: Rect
+    public var queue: Rect
+    public var notes: Rect
+    /// A timer of one or two lines (moderators, small terminals).
+    public var compactTimer: Bool
+
+    public init(role: Role, width: Int, height: Int) {
+        let body = height - 1  // the status line
+        if role == .moderator {
+            // Queue first: a compact timer on top, the queue large, notes small below.
+            let timerHeight = 4
+            let notesHeight = body >= 24 ? max(4, body / 5) : 0
+            timer = Rect(x: 0, y: 0, width: width, height: timerHeight)
+            queue = Rect(x: 0, y: timerHeight, width: width, height: body - timerHeight - notesHeight)
+            notes = Rect(x: 0, y: body - notesHeight, width: width, height: notesHeight)
+            compactTimer = true
+        } else if width >= 70 {
+            // Timer and queue side by side, notes below.
+            let topHeight = max(9, (body * 3) / 5)
+            let timerWidth = max(32, width * 2 / 5)
+            timer = Rect(x: 0, y: 0, width: timerWidth, height: topHeight)
+            queue = Rect(x: timerWidth, y: 0, width: width - timerWidth, height: topHeight)
+            notes = Rect(x: 0, y: topHeight, width: width, height: body - topHeight)
+            compactTimer = false
+        } else {
+            // Narrow: stacked.
+            let timerHeight = 4
+            let remaining = body - timerHeight
+            let queueHeight = max(3, (remaining * 3) / 5)
+            timer = Rect(x: 0, y: 0, width: width, height: timerHeight)
+            queue = Rect(x: 0, y: timerHeight, width: width, height: queueHeight)
+            notes = Rect(x: 0, y: timerHeight + queueHeight, width: width, height: remaining - queueHeight)
+            compactTimer = true
+        }
+    }
+}

@@ -1,0 +1,459 @@
+import Foundation
+import PodiumCore
+import PodiumText
+
+/// One line of the help overlay: the key, what it does, and who may use it.
+public struct KeyHelp: Sendable {
+    public var keys: String
+    public var action: String
+    public var roles: Set<Role>
+}
+
+/// Every key, in the order the help overlay lists them. The same keys in every role where
+/// they apply.
+public let keyHelp: [KeyHelp] = {
+    let all: Set<Role> = [.host, .moderator, .speaker]
+    let staff: Set<Role> = [.host, .moderator]
+    let host: Set<Role> = [.host]
+    return [
+        KeyHelp(keys: "space", action: "start / pause the timer", roles: host),
+        KeyHelp(keys: "n / p", action: "next / previous session", roles: host),
+        KeyHelp(keys: "+ / -", action: "add / take one minute", roles: host),
+        KeyHelp(keys: "t", action: "add or take an exact time (+3, -1:30, 90s)", roles: host),
+        KeyHelp(keys: "0", action: "restart the session (asks first)", roles: host),
+        KeyHelp(keys: "m / c", action: "message the speaker / clear it", roles: staff),
+        KeyHelp(keys: "a", action: "add a question", roles: staff),
+        KeyHelp(keys: "j k ↑ ↓", action: "move in the queue", roles: staff),
+        KeyHelp(keys: "y", action: "approve", roles: staff),
+        KeyHelp(keys: "x / r", action: "dismiss (reason optional) / restore", roles: staff),
+        KeyHelp(keys: "Enter", action: "put the selected question live", roles: staff),
+        KeyHelp(keys: "d", action: "mark answered", roles: staff),
+        KeyHelp(keys: "u / U", action: "vote up / down", roles: staff),
+        KeyHelp(keys: "s", action: "pin / unpin (pinned first)", roles: staff),
+        KeyHelp(keys: "e", action: "edit the question (original kept)", roles: staff),
+        KeyHelp(keys: "M", action: "merge: mark duplicate, then M on the original", roles: staff),
+        KeyHelp(keys: "J / K", action: "move the question down / up", roles: staff),
+        KeyHelp(keys: "l / w", action: "label / assign to a panelist", roles: staff),
+        KeyHelp(keys: "z", action: "undo this console's last change", roles: staff),
+        KeyHelp(keys: "f / o / v", action: "filter / order / source", roles: staff),
+        KeyHelp(keys: "/", action: "search the questions", roles: staff),
+        KeyHelp(keys: "Tab", action: "switch focus: queue / notes", roles: staff),
+        KeyHelp(keys: "PgUp PgDn", action: "scroll the notes", roles: all),
+        KeyHelp(keys: "N", action: "show the next session's notes", roles: staff),
+        KeyHelp(keys: "h", action: "host notes / speaker notes", roles: staff),
+        KeyHelp(keys: "E", action: "edit the notes in $EDITOR", roles: staff),
+        KeyHelp(keys: "R", action: "rundown: planned, actual, projected", roles: all),
+        KeyHelp(keys: "?", action: "this help", roles: all),
+        KeyHelp(keys: "q  Ctrl-C", action: "quit", roles: all),
+    ]
+}()
+
+extension ConsoleModel {
+    /// Handles one key. Shared changes come back as actions for the loop to apply and persist;
+    /// local changes (selection, overlays, input) are made here.
+    public mutating func handle(_ key: Key, now: Date) -> ConsoleOutput {
+        var output = ConsoleOutput()
+        if key == .control("c") {
+            output.quit = true
+            return output
+        }
+        if input != nil {
+            handleInput(key, now: now, output: &output)
+            return output
+        }
+        if let overlay {
+            handleOverlay(overlay, key, now: now, output: &output)
+            return output
+        }
+        notice = nil
+        noticeIsError = false
+        switch key {
+        case .character("q"):
+            output.quit = true
+        case .character("?"):
+            overlay = .help
+        case .character("R"):
+            overlay = .rundown
+        case .pageDown:
+            notesScroll += 5
+            notesScrolledByHand = true
+        case .pageUp:
+            notesScroll = max(0, notesScroll - 5)
+            notesScrolledByHand = true
+        case .resize:
+            break
+        default:
+            if role == .speaker {
+                if case .character = key { say("the speaker view is read-only") }
+            } else {
+                handleStaffKey(key, now: now, output: &output)
+            }
+        }
+        return output
+    }
+
+    private mutating func handleStaffKey(_ key: Key, now: Date, output: inout ConsoleOutput) {
+        let session = shared.currentSessionID
+        switch key {
+        // Timer and rundown: the host's.
+        case .character(" "), .character("n"), .character("p"), .character("+"),
+             .character("="), .character("-"), .character("t"), .character("0"):
+            guard controlsTimer else {
+                say("the timer is the host's; this console shows it only")
+                return
+            }
+            switch key {
+            case .character(" "):
+                output.actions.append(
+                    shared.currentTimer.status == .running
+                        ? .pauseTimer(session: session) : .startTimer(session: session))
+            case .character("n"):
+                if shared.nextSession == nil { say("this is the last session") }
+                output.actions.append(.nextSession(from: session))
+                notesScroll = 0
+                notesScrolledByHand = false
+            case .character("p"):
+                output.actions.append(.previousSession(from: session))
+                notesScroll = 0
+                notesScrolledByHand = false
+            case .character("+"), .character("="):
+                output.actions.append(.adjustTime(session: session, seconds: 60))
+                say("+1 min")
+            case .character("-"):
+                output.actions.append(.adjustTime(session: session, seconds: -60))
+                say("-1 min")
+            case .character("t"):
+                beginInput(.adjustTime)
+            default:
+                overlay = .confirmRestart(session: session)
+            }
+
+        case .character("m"):
+            overlay = .messagePalette
+        case .character("c"):
+            if shared.message != nil {
+                output.actions.append(.clearMessage)
+                say("message cleared")
+            }
+        case .character("a"):
+            beginInput(.addQuestion)
+        case .character("/"):
+            beginInput(.search, text: query.search)
+        case .character("j"), .down:
+            moveSelection(by: 1)
+        case .character("k"), .up:
+            moveSelection(by: -1)
+        case .home:
+            moveSelection(toIndex: 0)
+        case .end:
+            moveSelection(toIndex: Int.max)
+        case .tab:
+            focus = focus == .queue ? .notes : .queue
+        case .character("f"):
+            query.filter = query.filter.next
+            say("showing: \(query.filter.label)")
+        case .character("o"):
+            query.order = query.order.next
+            say("order: \(query.order.label)")
+        case .character("v"):
+            query.source = nextSource(after: query.source)
+            say("source: \(query.source?.rawValue ?? "all")")
+        case .character("N"):
+            showNextSessionNotes.toggle()
+            notesScroll = 0
+        case .character("h"):
+            showHostNotes.toggle()
+            notesScroll = 0
+        case .character("E"):
+            let target = showNextSessionNotes ? (shared.nextSession?.id ?? session) : session
+            output.editNotes = (target, showHostNotes ? .host : .speaker)
+        case .character("z"):
+            if let last = undoStack.popLast() {
+                output.actions.append(contentsOf: last)
+                say("undone")
+            } else {
+                say("nothing to undo")
+            }
+        default:
+            handleQuestionKey(key, now: now, output: &output)
+        }
+    }
+
+    private mutating func handleQuestionKey(_ key: Key, now: Date, output: inout ConsoleOutput) {
+        guard let question = selectedQuestion else {
+            if case .character = key { say("no question selected") }
+            if key == .enter { say("no question selected") }
+            return
+        }
+        let id = question.id
+        switch key {
+        case .character("y"):
+            record(.approve(id: id), output: &output)
+        case .character("x"):
+            beginInput(.dismissReason(id: id))
+        case .character("r"):
+            record(.restore(id: id), output: &output)
+        case .enter:
+            record(.putLive(id: id), output: &output)
+        case .character("d"):
+            record(.markAnswered(id: id), output: &output)
+        case .character("u"):
+            record(.vote(id: id, voter: "\(actor):\(UUID().uuidString.prefix(8))", delta: 1), output: &output)
+        case .character("U"):
+            record(.vote(id: id, voter: "\(actor):\(UUID().uuidString.prefix(8))", delta: -1), output: &output)
+        case .character("s"):
+            record(.setPinned(id: id, pinned: !question.pinned), output: &output)
+        case .character("e"):
+            output.actions.append(.setEditing(id: id, by: actor))
+            beginInput(.editQuestion(id: id), text: question.text)
+        case .character("l"):
+            beginInput(.label(id: id), text: question.labels.joined(separator: ", "))
+        case .character("w"):
+            beginInput(.assign(id: id), text: question.assignee ?? "")
+        case .character("M"):
+            if let source = mergeSourceID, source != id {
+                record(.mergeQuestion(duplicate: source, into: id), output: &output)
+                mergeSourceID = nil
+                say("merged")
+            } else {
+                mergeSourceID = id
+                say("duplicate marked: select the original and press M (Esc cancels)")
+            }
+        case .escape:
+            mergeSourceID = nil
+        case .character("J"), .character("K"):
+            let list = visibleQuestions
+            guard let index = list.firstIndex(where: { $0.id == id }) else { return }
+            let target = key == .character("J") ? index + 1 : index - 1
+            guard list.indices.contains(target) else { return }
+            // Place it just past its neighbour.
+            let neighbour = list[target].position
+            let beyond = list.indices.contains(target + (target > index ? 1 : -1))
+                ? list[target + (target > index ? 1 : -1)].position
+                : neighbour + (target > index ? 1 : -1)
+            record(.moveQuestion(id: id, position: (neighbour + beyond) / 2), output: &output)
+        default:
+            break
+        }
+    }
+
+    /// Appends an action and remembers how to undo it.
+    private mutating func record(_ action: Action, output: inout ConsoleOutput) {
+        let inverse = Undo.inverse(of: action, before: shared)
+        if !inverse.isEmpty {
+            undoStack.append(inverse)
+            if undoStack.count > 100 { undoStack.removeFirst() }
+        }
+        output.actions.append(action)
+    }
+
+    private mutating func beginInput(_ purpose: InputPurpose, text: String = "") {
+        input = purpose
+        editor = LineEditor(text, maximumLength: Question.maximumLength)
+    }
+
+    private mutating func handleInput(_ key: Key, now: Date, output: inout ConsoleOutput) {
+        guard let purpose = input else { return }
+        switch key {
+        case .escape:
+            if case .editQuestion(let id) = purpose { output.actions.append(.setEditing(id: id, by: nil)) }
+            input = nil
+            say("cancelled")
+        case .enter:
+            input = nil
+            submit(purpose, text: editor.text, now: now, output: &output)
+        case .backspace:
+            _ = editor.backspace()
+        case .delete:
+            _ = editor.delete()
+        case .left:
+            _ = editor.left()
+        case .right:
+            _ = editor.right()
+        case .home, .control("a"):
+            editor.home()
+        case .end, .control("e"):
+            editor.end()
+        case .control("u"):
+            _ = editor.killToStart()
+        case .control("k"):
+            _ = editor.killToEnd()
+        case .control("w"):
+            _ = editor.deleteWordBackward()
+        case .character(let character):
+            if case .tooLong(let maximum, _) = editor.insert(character) {
+                sayError("too long: at most \(maximum) characters (nothing was cut)")
+            } else if notice != nil {
+                notice = nil
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func submit(_ purpose: InputPurpose, text: String, now: Date, output: inout ConsoleOutput) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch purpose {
+        case .addQuestion:
+            guard !trimmed.isEmpty else { return say("nothing added") }
+            let question = Question(
+                id: Self.newQuestionID(), text: trimmed, author: role.rawValue,
+                source: .venue, sessionID: shared.currentSessionID, status: .new,
+                askedAt: now, by: actor)
+            output.actions.append(.addQuestion(question))
+            selectedQuestionID = question.id
+            say("question added")
+        case .editQuestion(let id):
+            if !trimmed.isEmpty, trimmed != shared.question(id)?.text {
+                record(.editText(id: id, text: trimmed), output: &output)
+            }
+            output.actions.append(.setEditing(id: id, by: nil))
+        case .dismissReason(let id):
+            record(.dismiss(id: id, reason: trimmed.isEmpty ? nil : trimmed), output: &output)
+            say("dismissed (r restores)")
+        case .message:
+            guard !trimmed.isEmpty else { return }
+            output.actions.append(.sendMessage(SpeakerMessage(text: trimmed, sentBy: actor, sentAt: now)))
+            say("sent to the speaker")
+        case .adjustTime:
+            guard let seconds = TimeAdjustment.parse(trimmed) else {
+                return sayError("not a time: \"\(Sanitizer.line(trimmed))\" (try +3, -1:30, 90s)")
+            }
+            output.actions.append(.adjustTime(session: shared.currentSessionID, seconds: seconds))
+            say((seconds >= 0 ? "+" : "-") + TimeText.clock(abs(seconds)))
+        case .search:
+            query.search = trimmed
+            say(trimmed.isEmpty ? "search cleared" : "search: \(trimmed)")
+        case .label(let id):
+            let labels = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            record(.setLabels(id: id, labels: labels), output: &output)
+        case .assign(let id):
+            record(.assign(id: id, to: trimmed.isEmpty ? nil : trimmed), output: &output)
+        }
+    }
+
+    private mutating func handleOverlay(_ overlay: Overlay, _ key: Key, now: Date, output: inout ConsoleOutput) {
+        switch overlay {
+        case .help, .rundown:
+            if key == .character("q") { output.quit = true }
+            self.overlay = nil
+        case .confirmRestart(let session):
+            self.overlay = nil
+            if key == .character("y") || key == .character("Y") {
+                output.actions.append(.restartSession(session: session))
+                say("session restarted")
+            } else {
+                say("not restarted")
+            }
+        case .messagePalette:
+            self.overlay = nil
+            switch key {
+            case .character(let character) where character.isNumber:
+                let index = (Int(String(character)) ?? 0) - 1
+                if shared.event.cues.indices.contains(index) {
+                    output.actions.append(.sendMessage(SpeakerMessage(
+                        text: shared.event.cues[index], sentBy: actor, sentAt: now)))
+                    say("sent: \(shared.event.cues[index])")
+                }
+            case .character("t"), .character("m"), .enter:
+                beginInput(.message)
+            case .character("c"):
+                output.actions.append(.clearMessage)
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func moveSelection(by offset: Int) {
+        let list = visibleQuestions
+        guard !list.isEmpty else { return }
+        let current = list.firstIndex { $0.id == selectedQuestionID } ?? (offset > 0 ? -1 : list.count)
+        moveSelection(toIndex: current + offset, in: list)
+    }
+
+    private mutating func moveSelection(toIndex index: Int, in given: [Question]? = nil) {
+        let list = given ?? visibleQuestions
+        guard !list.isEmpty else { return }
+        selectedQuestionID = list[max(0, min(list.count - 1, index))].id
+    }
+
+    /// Keeps the selection on a visible question after the list changed.
+    public mutating func keepSelectionValid() {
+        let list = visibleQuestions
+        if let id = selectedQuestionID, list.contains(where: { $0.id == id }) { return }
+        selectedQuestionID = list.first?.id
+    }
+
+    private func nextSource(after source: QuestionSource?) -> QuestionSource? {
+        let all = QuestionSource.allCases
+        guard let source, let index = all.firstIndex(of: source) else { return all.first }
+        return index + 1 < all.count ? all[index + 1] : nil
+    }
+
+    public mutating func say(_ text: String) {
+        notice = text
+        noticeIsError = false
+    }
+
+    public mutating func sayError(_ text: String) {
+        notice = text
+        noticeIsError = true
+    }
+
+    /// A new question id: unique across processes and machines without coordination.
+    public static func newQuestionID() -> String {
+        "q-" + UUID().uuidString.lowercased().prefix(13).replacingOccurrences(of: "-", with: "")
+    }
+}
+
+/// Parses an exact time change typed at the prompt: "+3" (minutes), "-1:30", "90s", "2m".
+public enum TimeAdjustment {
+    public static func parse(_ text: String) -> Int? {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        guard !body.isEmpty else { return nil }
+        var sign = 1
+        if body.hasPrefix("+") { body.removeFirst() } else if body.hasPrefix("-") {
+            sign = -1
+            body.removeFirst()
+        }
+        let seconds: Int?
+        if body.hasSuffix("s"), let value = Int(body.dropLast()) {
+            seconds = value
+        } else if body.hasSuffix("m"), let value = Double(body.dropLast()) {
+            seconds = Int((value * 60).rounded())
+        } else if body.contains(":") {
+            let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let minutes = Int(parts[0]), let secs = Int(parts[1]),
+                  (0..<60).contains(secs) else { return nil }
+            seconds = minutes * 60 + secs
+        } else if let value = Double(body) {
+            seconds = Int((value * 60).rounded())
+        } else {
+            seconds = nil
+        }
+        guard let seconds, seconds <= 24 * 3600 else { return nil }
+        return sign * seconds
+    }
+}
+
+extension QueueQuery.Filter {
+    /// The next filter for `f`.
+    public var next: QueueQuery.Filter {
+        let all = QueueQuery.Filter.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    public var label: String { rawValue }
+}
+
+extension QueueQuery.Order {
+    /// The next order for `o`.
+    public var next: QueueQuery.Order {
+        let all = QueueQuery.Order.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    public var label: String { rawValue }
+}
