@@ -1,0 +1,140 @@
+import Foundation
+import PodiumCore
+@testable import PodiumStore
+import XCTest
+
+final class CodecTests: StoreTestCase {
+    func richState() -> PodiumState {
+        var state = sampleState()
+        reduce(&state, ask("q1", "東京で Swift を使う人は？ 🍣"), context: context(1))
+        reduce(&state, ask("q2", "Quote \" and \\ and\nnewline"), context: context(2.5))
+        reduce(&state, .vote(id: "q1", voter: "alice", delta: 1), context: context(3))
+        reduce(&state, .approve(id: "q1"), context: context(4))
+        reduce(&state, .startTimer(session: "s1"), context: context(5.0625))
+        reduce(&state, .sendMessage(SpeakerMessage(text: "あと5分", sentBy: "host", sentAt: baseDate)),
+               context: context(6))
+        reduce(&state, .setNotes(session: "s1", kind: .speaker, text: "新しい", basedOn: nil),
+               context: context(7))
+        state.revision = 42
+        state.writer = Writer(host: "mac", pid: 7, role: .moderator)
+        return state
+    }
+
+    func testRoundTripKeepsEverything() throws {
+        let state = richState()
+        let data = try StateCodec.encode(state)
+        let decoded = try StateCodec.decode(data, file: "x.json")
+        XCTAssertEqual(decoded, state)
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains("\"revision\" : 42"), "pretty-printed, readable")
+        XCTAssertTrue(text.contains("東京で Swift"), "non-ASCII kept readable")
+        XCTAssertEqual(try StateCodec.encode(decoded), data, "stable bytes")
+    }
+
+    /// Decodes `bytes` and returns the corrupt error (fails if it decodes).
+    func corruptError(_ bytes: [UInt8]) -> (line: Int?, column: Int?, reason: String, text: String)? {
+        do {
+            _ = try StateCodec.decode(Data(bytes), file: "/some/podium.json")
+            XCTFail("decoded")
+        } catch let StoreError.corrupt(file, line, column, reason) {
+            XCTAssertEqual(file, "/some/podium.json")
+            let text = StoreError.corrupt(file: file, line: line, column: column, reason: reason).description
+            XCTAssertFalse(text.contains("\n"), "one line")
+            XCTAssertTrue(text.contains("/some/podium.json"))
+            XCTAssertTrue(text.contains("podium merge"), "recovery hint")
+            return (line, column, reason, text)
+        } catch {
+            XCTFail("unexpected \(error)")
+        }
+        return nil
+    }
+
+    func testEmptyFile() throws {
+        let error = try XCTUnwrap(corruptError([]))
+        XCTAssertEqual(error.line, 1)
+        XCTAssertEqual(error.column, 1)
+        XCTAssertTrue(error.reason.contains("empty"), error.reason)
+        XCTAssertTrue(error.text.hasPrefix("/some/podium.json:1:1: "), error.text)
+    }
+
+    func testTruncatedFile() throws {
+        let error = try XCTUnwrap(corruptError(Array(#"{"revision":"#.utf8)))
+        XCTAssertEqual(error.line, 1)
+        XCTAssertEqual(error.column, 13)
+        XCTAssertTrue(error.reason.contains("truncated"), error.reason)
+
+        // A real file cut in the middle: the place is its end.
+        let full = try StateCodec.encode(richState())
+        let cut = Array(full.prefix(full.count / 2))
+        let place = JSONLocator.place(ofOffset: cut.count, in: cut)
+        let error2 = try XCTUnwrap(corruptError(cut))
+        XCTAssertEqual(error2.line, place.line)
+        XCTAssertGreaterThan(place.line, 10)
+    }
+
+    func testSyntaxErrorPlace() throws {
+        let error = try XCTUnwrap(corruptError(Array("{\n  \"revision\" : 1,\n  \"x\" : [1, 2,]\n}".utf8)))
+        XCTAssertEqual(error.line, 3)
+        XCTAssertEqual(error.column, 15)
+    }
+
+    func testNulBytes() throws {
+        let full = Array(try StateCodec.encode(richState()))
+        let bytes = Array(full.prefix(300)) + [UInt8](repeating: 0, count: 64)
+        let error = try XCTUnwrap(corruptError(bytes))
+        let expectedLine = full.prefix(300).filter { $0 == 0x0A }.count + 1
+        XCTAssertEqual(error.line, expectedLine)
+        XCTAssertTrue(error.reason.contains("NUL"), error.reason)
+    }
+
+    func testInvalidUTF8() throws {
+        var bytes = Array(try StateCodec.encode(richState()))
+        let tokyo = Array("東京".utf8)
+        let start = try XCTUnwrap(bytes.indices.first { Array(bytes[$0..<($0 + tokyo.count)]) == tokyo })
+        bytes[start + 1] = 0xFF
+        let error = try XCTUnwrap(corruptError(bytes))
+        let lineStart = bytes[..<start].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        XCTAssertEqual(error.line, bytes[..<start].filter { $0 == 0x0A }.count + 1)
+        XCTAssertEqual(error.column, start - lineStart + 1, "all ASCII before it on that line")
+        XCTAssertTrue(error.reason.contains("UTF-8"), error.reason)
+    }
+
+    func testNewerSchemaVersion() throws {
+        var state = richState()
+        state.schemaVersion = 99
+        let bytes = Array(try StateCodec.encode(state))
+        let error = try XCTUnwrap(corruptError(bytes))
+        XCTAssertTrue(error.reason.contains("schemaVersion 99"), error.reason)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try XCTUnwrap(error.line)
+        XCTAssertTrue(lines[line - 1].contains("\"schemaVersion\" : 99"), String(lines[line - 1]))
+    }
+
+    func testMissingFieldIsPlaced() throws {
+        let text = String(decoding: try StateCodec.encode(richState()), as: UTF8.self)
+            .replacingOccurrences(of: "\"currentSessionID\"", with: "\"currentSession\"")
+        let error = try XCTUnwrap(corruptError(Array(text.utf8)))
+        XCTAssertTrue(error.reason.contains("currentSessionID"), error.reason)
+        XCTAssertEqual(error.line, 1, "the object that lacks it")
+    }
+
+    /// Issue 7 budget, measured (not asserted: debug builds are several times slower).
+    func testMeasureTenThousandQuestions() throws {
+        var state = sampleState()
+        for index in 0..<10_000 {
+            state.questions.append(Question(
+                id: "q\(index)", text: "質問 number \(index): how do you test a TUI?",
+                askedAt: baseDate.addingTimeInterval(Double(index)), by: "host@test"))
+        }
+        var start = Date()
+        let data = try StateCodec.encode(state)
+        let encodeTime = Date().timeIntervalSince(start)
+        start = Date()
+        let decoded = try StateCodec.decode(data, file: "big.json")
+        let decodeTime = Date().timeIntervalSince(start)
+        XCTAssertEqual(decoded.questions.count, 10_000)
+        print(String(format: "StateCodec 10,000 questions: %.1f MB, encode %.0f ms, decode %.0f ms",
+                     Double(data.count) / 1e6, encodeTime * 1000, decodeTime * 1000))
+    }
+}
