@@ -1,17 +1,45 @@
 /// Display width in terminal cells, computed in pure Swift so that tests are deterministic.
 ///
 /// Terminals disagree on emoji sequences (see shared/guide/text-width.md), so Podium draws every
-/// grapheme in a *width-stable form* (`displayForm`): variation selectors and skin-tone modifiers
-/// are dropped, a ZWJ sequence shows only its first member, a keycap shows its base. On what is
-/// left, glibc/ncurses, tmux and modern terminals agree, and the width is the simple per-scalar
-/// one that ncurses uses.
+/// grapheme in a *width-stable form* (`displayForm`): variation selectors (VS15/VS16) and
+/// skin-tone modifiers are dropped, a ZWJ sequence shows only its first member, a keycap shows its
+/// base, tag characters are dropped, and a grapheme keeps at most `maximumScalarsPerGrapheme`
+/// scalars (ncurses' `CCHARW_MAX`, which also tames combining-mark towers). On what is left,
+/// glibc/ncurses, tmux and modern terminals agree, and the width is the simple per-scalar one that
+/// ncurses (glibc `wcwidth`) uses, summed over the display form:
+///
+/// | text | display form | cells |
+/// |---|---|---|
+/// | `漢` `か` `한` `！` (full-width) | same | 2 |
+/// | `ｶ` (half-width), `é`, `e` + U+0301 | same | 1 |
+/// | `👍🏽` | `👍` | 2 |
+/// | `👨‍👩‍👧` | `👨` | 2 |
+/// | `🇯🇵` | same (two regional indicators, 1 + 1) | 2 |
+/// | `❤️` (U+2764 U+FE0F) | `❤` (text form) | **1** |
+/// | `1️⃣` | `1` | 1 |
+///
+/// **Deviation from issue 4** ("an emoji with VS16 takes 2"): a symbol whose emoji form needs
+/// VS16 (❤️, ☺️, ✔️) has no form that every terminal draws two cells wide (glibc and tmux draw it
+/// one cell, kitty/WezTerm two), so Podium draws its text form and counts **one** cell, as the
+/// text-width guide recommends. Every emoji with a default emoji presentation (👍, 👨, 😀, 🇯🇵)
+/// still takes 2.
+///
+/// Unsafe scalars (controls, tab, DEL, C1, bidi controls, LS/PS; see `Sanitizer.isUnsafe`) count
+/// **one** cell each: the width of the visible replacement `Sanitizer.line` draws for them. A tab
+/// is never expanded; the sanitiser turns it into one space. So for any text,
+/// `cells(of: text) == cells(of: Sanitizer.line(text))`.
 public enum DisplayWidth {
+    /// The most scalars a grapheme keeps in display form (ncurses' `CCHARW_MAX`).
+    public static let maximumScalarsPerGrapheme = 5
+
     /// Cells taken by one Unicode scalar as ncurses (glibc wcwidth) draws it: 0, 1 or 2.
-    /// Control characters count 0 here; they never reach a cell (see `Sanitizer`).
+    /// An unsafe scalar (control, bidi control, …) counts 1: the width of its sanitised form.
     public static func cells(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
+        if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 1 }
         if value < 0x300 { return 1 }
+        if Sanitizer.isUnsafe(scalar) { return 1 }
+        if isUnknownToTerminals(scalar) { return 1 }  // drawn as U+FFFD
         if isZeroWidth(value, scalar) { return 0 }
         if isWide(value) { return 2 }
         return 1
@@ -19,8 +47,10 @@ public enum DisplayWidth {
 
     /// Cells taken by a grapheme cluster drawn in its width-stable form.
     public static func cells(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1 { return cells(of: scalars.first!) }
         var total = 0
-        for scalar in displayForm(of: character).unicodeScalars { total += cells(of: scalar) }
+        forEachDisplayScalar(of: character) { total += cells(of: $0) }
         return total
     }
 
@@ -31,41 +61,83 @@ public enum DisplayWidth {
         return total
     }
 
+    /// Cells taken by a substring drawn grapheme by grapheme in width-stable form.
+    public static func cells(of text: Substring) -> Int {
+        var total = 0
+        for character in text { total += cells(of: character) }
+        return total
+    }
+
     /// The form in which a grapheme is drawn: one that every terminal measured draws at the same
     /// width. The stored text is never changed; this is for display only.
     public static func displayForm(of character: Character) -> String {
         let scalars = character.unicodeScalars
-        // Fast path: a single scalar that is not a selector is already stable.
-        if scalars.count == 1 { return String(character) }
+        // Fast path: a single scalar is already stable.
+        if scalars.count == 1 {
+            return isUnknownToTerminals(scalars.first!) ? String(Sanitizer.replacement) : String(character)
+        }
         var result = String.UnicodeScalarView()
-        var previousWasJoiner = false
-        var droppedRestOfSequence = false
-        for scalar in scalars {
-            let value = scalar.value
-            if droppedRestOfSequence { continue }
-            switch value {
-            case 0xFE0E, 0xFE0F: continue               // variation selectors
+        forEachDisplayScalar(of: character) { result.append($0) }
+        return String(result)
+    }
+
+    /// Calls `body` with each scalar of the display form of `character`. A grapheme made only of
+    /// selectors, modifiers and joiners keeps its first scalar, so it never becomes nothing.
+    private static func forEachDisplayScalar(of character: Character, _ body: (Unicode.Scalar) -> Void) {
+        var kept = 0
+        var sawJoinerAfterBase = false
+        var firstScalar: Unicode.Scalar? = nil
+        for scalar in character.unicodeScalars {
+            if firstScalar == nil { firstScalar = scalar }
+            if kept >= maximumScalarsPerGrapheme || sawJoinerAfterBase { break }
+            switch scalar.value {
+            case 0xFE0E, 0xFE0F: continue               // variation selectors (text/emoji)
             case 0x1F3FB...0x1F3FF: continue            // skin-tone modifiers
             case 0x20E3: continue                       // combining enclosing keycap
             case 0xE0020...0xE007F: continue            // tag characters (subdivision flags)
             case 0x200D:                                // ZWJ: keep only the first member
-                if !result.isEmpty { droppedRestOfSequence = true }
-                previousWasJoiner = true
+                if kept > 0 { sawJoinerAfterBase = true }
                 continue
             default:
-                previousWasJoiner = false
-                result.append(scalar)
+                if isUnknownToTerminals(scalar) {
+                    // Drawn as U+FFFD when it leads the grapheme, dropped after a base.
+                    if kept > 0 { continue }
+                    kept += 1
+                    body("\u{FFFD}")
+                    continue
+                }
+                kept += 1
+                body(scalar)
             }
         }
-        _ = previousWasJoiner
-        if result.isEmpty { return String(character) }
-        return String(result)
+        if kept == 0, let firstScalar {
+            body(isUnknownToTerminals(firstScalar) ? "\u{FFFD}" : firstScalar)
+        }
+    }
+
+    /// The newest Unicode version whose characters are drawn as they are. glibc 2.36 (Debian 12,
+    /// this machine kind and CI) knows Unicode 14.0; for anything newer its `wcwidth` returns -1,
+    /// so ncurses and tmux would each guess a width. Such scalars, unassigned code points and
+    /// noncharacters are drawn as U+FFFD (one cell) instead.
+    public static let newestDrawnUnicodeVersion = (major: 14, minor: 0)
+
+    /// Whether terminals here may not know `scalar` (see `newestDrawnUnicodeVersion`).
+    public static func isUnknownToTerminals(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x300 { return false }
+        let properties = scalar.properties
+        if properties.isNoncharacterCodePoint { return true }
+        guard let age = properties.age else { return true }
+        if age.major != newestDrawnUnicodeVersion.major { return age.major > newestDrawnUnicodeVersion.major }
+        return age.minor > newestDrawnUnicodeVersion.minor
     }
 
     private static func isZeroWidth(_ value: UInt32, _ scalar: Unicode.Scalar) -> Bool {
         switch value {
+        // Prepended concatenation marks are format characters that glibc draws one cell wide.
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD:
+            return false
         case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFE00...0xFE0F,
-             0x1160...0x11FF, 0xD7B0...0xD7FF, 0xE0000...0xE0FFF, 0x1F3FB...0x1F3FF:
+             0x1160...0x11FF, 0xD7B0...0xD7FF, 0xE0000...0xE0FFF, 0x1171E:
             return true
         default:
             break
@@ -109,7 +181,7 @@ public enum DisplayWidth {
         0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
         0x2E80...0x2E99, 0x2E9B...0x2EF3, 0x2F00...0x2FD5, 0x2FF0...0x2FFB, 0x3000...0x303E,
         0x3041...0x3096, 0x3099...0x30FF, 0x3105...0x312F, 0x3131...0x318E, 0x3190...0x31E3,
-        0x31F0...0x321E, 0x3220...0x3247, 0x3250...0x4DBF, 0x4E00...0xA48C, 0xA490...0xA4C6,
+        0x31F0...0x321E, 0x3220...0xA48C, 0xA490...0xA4C6,
         0xA960...0xA97C, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE52,
         0xFE54...0xFE66, 0xFE68...0xFE6B, 0xFF01...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
         0x16FF0...0x16FF1, 0x17000...0x187F7, 0x18800...0x18CD5, 0x18D00...0x18D08,

@@ -1,8 +1,13 @@
-/// Truncation and wrapping by display cells, never splitting a grapheme.
+/// Truncation and wrapping by display cells (`DisplayWidth`), never splitting a grapheme.
+///
+/// Both work on text as it will be drawn: pass text through `Sanitizer.line`/`multiline` first
+/// (widths agree either way: an unsafe scalar counts the one cell of its replacement).
 public enum TextLayout {
     public static let ellipsis: Character = "…"
 
-    /// Cuts `text` to at most `width` cells; when it had to cut, the last cell is `…`.
+    /// Cuts `text` to at most `width` cells; when it had to cut, the last cell is `…` (one cell).
+    /// Never splits a grapheme; a wide grapheme that does not fit before the `…` is left out
+    /// whole. The result is never wider than `width` (empty when `width <= 0`).
     public static func truncate(_ text: String, toWidth width: Int) -> String {
         if width <= 0 { return "" }
         var used = 0
@@ -26,99 +31,122 @@ public enum TextLayout {
         return result
     }
 
-    /// Pads with spaces (or truncates) to exactly `width` cells.
+    /// Pads with spaces (or truncates with `…`) to exactly `width` cells.
     public static func fit(_ text: String, toWidth width: Int) -> String {
         let cut = truncate(text, toWidth: width)
         let cells = DisplayWidth.cells(of: cut)
         return cells < width ? cut + String(repeating: " ", count: width - cells) : cut
     }
 
-    /// Characters that should not begin a line in Japanese text (kinsoku shori).
-    static let noLineStart: Set<Character> = [
-        "、", "。", "，", "．", "」", "』", "）", ")", "】", "〕", "！", "？", "!", "?", "ー",
-        "・", "：", "；", ":", ";", ",", ".", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ",
-        "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "々", "〉", "》", "…",
+    /// Characters that should not begin a line in Japanese text (kinsoku shori): closing
+    /// brackets and punctuation, small kana, the prolonged sound mark, iteration marks.
+    public static let noLineStart: Set<Character> = [
+        "、", "。", "，", "．", "」", "』", "）", ")", "】", "〕", "〉", "》", "］", "]", "｝", "}",
+        "！", "？", "!", "?", "‼", "⁇", "⁈", "⁉", "ー", "・", "：", "；", ":", ";", ",", ".", "…", "‥",
+        "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ゎ", "ゕ", "ゖ",
+        "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ",
+        "ｧ", "ｨ", "ｩ", "ｪ", "ｫ", "ｯ", "ｬ", "ｭ", "ｮ", "ｰ", "｡", "､", "｣",
+        "々", "〻", "ゝ", "ゞ", "ヽ", "ヾ", "〜", "～", "％", "%", "℃", "゛", "゜",
+    ]
+
+    /// Characters that should not end a line (opening brackets).
+    public static let noLineEnd: Set<Character> = [
+        "「", "『", "（", "(", "【", "〔", "〈", "《", "［", "[", "｛", "{", "｢",
     ]
 
     /// Wraps text into lines of at most `width` cells: at spaces between words, anywhere between
     /// wide (CJK) characters, and inside a word only when the word alone is wider than a line.
-    /// Closing punctuation is kept off the start of a line where possible. Newlines are kept.
+    /// Closing punctuation (、。」）！？…) is kept off the start of a line and opening brackets
+    /// off the end where possible (kinsoku). Newlines (LF, CR LF, CR, LS, PS…) end a paragraph;
+    /// spaces where a line breaks are dropped, every other character is kept in order.
+    ///
+    /// Guarantees: no line is wider than `width` cells; a single grapheme wider than the whole
+    /// line (only a wide character when `width == 1`) becomes `…`; runs in time linear in the
+    /// length of the text; returns `[]` when `width <= 0`.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            wrapParagraph(Substring(paragraph), width: width, into: &lines)
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            wrapParagraph(Array(paragraph), width: width, into: &lines)
         }
         return lines
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
-        if paragraph.isEmpty {
+    private static func wrapParagraph(_ characters: [Character], width: Int, into lines: inout [String]) {
+        let count = characters.count
+        if count == 0 {
             lines.append("")
             return
         }
-        var line: [Character] = []
-        var lineCells = 0
-        // Index in `line` after which we may break, and whether the break consumes a space.
-        var lastBreak: Int? = nil
+        // prefix[k] = cells of characters[0..<k], so any run's width is O(1).
+        var prefix = [Int](repeating: 0, count: count + 1)
+        for (index, character) in characters.enumerated() {
+            prefix[index + 1] = prefix[index] + DisplayWidth.cells(of: character)
+        }
+        let firstLine = lines.count
 
-        func flush(upTo index: Int, dropSpace: Bool) {
-            var head = Array(line[0..<index])
-            while head.last == " " { head.removeLast() }
-            lines.append(String(head))
-            var rest = Array(line[(dropSpace ? min(index + 1, line.count) : index)...])
-            while rest.first == " " { rest.removeFirst() }
-            line = rest
-            lineCells = rest.reduce(0) { $0 + DisplayWidth.cells(of: $1) }
+        func emit(_ start: Int, _ end: Int) {
+            var last = end
+            while last > start, characters[last - 1] == " " { last -= 1 }
+            lines.append(String(characters[start..<last]))
+        }
+
+        var start = 0              // first character of the current line
+        var isContinuation = false // leading spaces of a continuation line are dropped
+        var lastBreak: Int? = nil  // latest b in (start, index] where a break is allowed before b
+        var index = 0
+        while index < count {
+            let character = characters[index]
+            if isContinuation, index == start, character == " " {
+                start += 1
+                index += 1
+                continue
+            }
+            if index > start, canBreak(before: character, after: characters[index - 1]) {
+                lastBreak = index
+            }
+            if prefix[index + 1] - prefix[start] <= width {
+                index += 1
+                continue
+            }
+            // Adding `character` overflows the line.
+            if character == " " {
+                emit(start, index)
+                start = index
+            } else if let breakIndex = lastBreak, breakIndex > start {
+                emit(start, breakIndex)
+                start = breakIndex
+                index = breakIndex  // the rest since the break fits; rescan it on the new line
+            } else if index > start {
+                // No break allowed in the whole line: cut the word by cells, moving the cut back
+                // so that closing punctuation does not start the next line where possible.
+                var cut = index
+                while cut > start + 1, noLineStart.contains(characters[cut]) { cut -= 1 }
+                emit(start, cut)
+                start = cut
+                index = cut
+            } else {
+                // One grapheme wider than the whole line (wide character, width 1).
+                lines.append(String(ellipsis))
+                start = index + 1
+                index += 1
+            }
+            isContinuation = true
             lastBreak = nil
-            recomputeBreaks()
         }
-
-        func recomputeBreaks() {
-            lastBreak = nil
-            for index in line.indices where index > 0 {
-                if canBreak(before: line[index], after: line[index - 1]) { lastBreak = index }
-            }
+        if start < count {
+            emit(start, count)
+        } else if lines.count == firstLine {
+            lines.append("")
         }
-
-        for character in paragraph {
-            let cells = DisplayWidth.cells(of: character)
-            if let previous = line.last, canBreak(before: character, after: previous) {
-                lastBreak = line.count
-            }
-            line.append(character)
-            lineCells += cells
-            while lineCells > width {
-                if let breakIndex = lastBreak, breakIndex > 0 {
-                    let dropSpace = line[breakIndex] == " "
-                    flush(upTo: breakIndex, dropSpace: dropSpace)
-                } else {
-                    // No place to break: cut the word by cells.
-                    var used = 0
-                    var cut = 0
-                    while cut < line.count {
-                        let next = DisplayWidth.cells(of: line[cut])
-                        if used + next > width { break }
-                        used += next
-                        cut += 1
-                    }
-                    if cut == 0 { cut = 1 }  // a single character wider than the line
-                    flush(upTo: cut, dropSpace: false)
-                }
-            }
-        }
-        var tail = line
-        while tail.last == " " { tail.removeLast() }
-        lines.append(String(tail))
     }
 
-    /// Whether a line may break between `after` and `before`.
-    static func canBreak(before next: Character, after previous: Character) -> Bool {
-        if next == " " { return true }
-        if previous == " " { return next != " " }
+    /// Whether a line may break between `previous` and `next`.
+    public static func canBreak(before next: Character, after previous: Character) -> Bool {
+        if next == " " { return previous != " " }
         if noLineStart.contains(next) { return false }
-        let previousWide = DisplayWidth.cells(of: previous) >= 2
-        let nextWide = DisplayWidth.cells(of: next) >= 2
-        return previousWide || nextWide
+        if previous == " " { return true }
+        if noLineEnd.contains(previous) { return false }
+        return DisplayWidth.cells(of: previous) >= 2 || DisplayWidth.cells(of: next) >= 2
     }
 }
