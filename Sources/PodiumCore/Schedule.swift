@@ -1,0 +1,221 @@
+import Foundation
+
+/// One session of the rundown: planned, actual and projected times.
+public struct ScheduleRow: Equatable, Sendable {
+    public enum Status: String, Equatable, Sendable {
+        /// Started, and before the current one.
+        case done
+        /// On stage now (running, paused or not started yet).
+        case current
+        /// Still to come (also one already begun when the host went back before it).
+        case upcoming
+        /// Passed over without ever being started.
+        case skipped
+    }
+
+    public var sessionID: String
+    public var title: String
+    public var speaker: String?
+    public var status: Status
+    /// Planned start from the event's start time and the planned lengths before (nil without
+    /// any start time).
+    public var plannedStart: Date?
+    public var plannedEnd: Date?
+    /// Planned length, in seconds.
+    public var plannedSeconds: Int
+    /// Minutes added or taken by the host, in seconds.
+    public var addedSeconds: Int
+    public var actualStart: Date?
+    public var actualEnd: Date?
+    /// Seconds the timer ran (pauses excluded), at the time of the projection.
+    public var actualSeconds: Int?
+    /// Where the session starts and ends given what happened so far (actual times for a
+    /// session that is done; nil for a skipped one).
+    public var projectedStart: Date?
+    public var projectedEnd: Date?
+
+    /// Seconds over the planned length (negative: shorter). For a done session what it took;
+    /// for the current one what it will take if it ends on its timer (or now, in overtime);
+    /// nil for upcoming and skipped sessions.
+    public var overrunSeconds: Int?
+}
+
+/// The whole rundown projected at one moment.
+public struct ScheduleProjection: Equatable, Sendable {
+    public var rows: [ScheduleRow]
+    public var currentIndex: Int?
+    /// When the first session was planned to start (nil: no start time and nothing started).
+    public var plannedStart: Date?
+    public var plannedEnd: Date?
+    public var projectedEnd: Date?
+    /// Whether the planned times come from the event's start time (false: from the first
+    /// actual start, or there are none).
+    public var hasEventStartTime: Bool
+    /// Projected end minus planned end, in seconds: positive = behind schedule.
+    public var driftSeconds: Int
+    /// Used to show times of day.
+    public var calendar: Calendar
+
+    /// Drift in whole minutes as shown (rounded to the nearest minute of the shown end).
+    public var driftMinutes: Int {
+        guard let plannedEnd, let projectedEnd else { return 0 }
+        let shownEnd = Schedule.roundedToMinute(projectedEnd)
+        return Int((shownEnd.timeIntervalSince(Schedule.roundedToMinute(plannedEnd)) / 60).rounded())
+    }
+
+    /// "7 min behind · ends 21:07 (planned 21:00)", "on time · ends 21:00",
+    /// "3 min ahead · ends 20:57 (planned 21:00)", or "no start time".
+    public var summaryLine: String {
+        guard let plannedEnd, let projectedEnd else { return "no start time" }
+        let minutes = driftMinutes
+        let end = timeOfDay(Schedule.roundedToMinute(projectedEnd))
+        let planned = timeOfDay(Schedule.roundedToMinute(plannedEnd))
+        if minutes == 0 { return "on time · ends \(end)" }
+        let how = minutes > 0 ? "\(minutes) min behind" : "\(-minutes) min ahead"
+        return "\(how) · ends \(end) (planned \(planned))"
+    }
+
+    /// "HH:MM" in the projection's calendar, or "--:--".
+    public func timeOfDay(_ date: Date?) -> String {
+        guard let date else { return "--:--" }
+        return Schedule.timeOfDay(date, calendar: calendar)
+    }
+}
+
+/// Projects the rundown from the plan, what really happened and the timer now.
+///
+/// - Planned starts follow from `event.start` ("HH:MM") on the event's day and the planned
+///   lengths. The day is the one (of three around it) nearest to the first actual start, else
+///   the event's `date` ("YYYY-MM-DD"), else `now`. Without a start time the plan begins at the
+///   first actual start.
+/// - A session before the current one is done (it keeps its actual times) or skipped (never
+///   started). The current one ends when its timer runs out, or now if it is in overtime (so
+///   overtime pushes everything after it). Every later session starts when the one before ends
+///   (`max(now, end)`) and lasts its planned length plus any time added, less what it already
+///   ran (after the host went back). A session that ran short pulls the rest earlier only once
+///   the host moves on.
+public enum Schedule {
+    public static func project(_ state: PodiumState, now: Date, calendar: Calendar) -> ScheduleProjection {
+        let sessions = state.event.sessions
+        let currentIndex = state.currentSessionIndex
+        let firstActualStart = sessions.compactMap { state.timers[$0.id]?.actualStart }.min()
+
+        // The plan.
+        var planBase: Date? = nil
+        var hasStartTime = false
+        if let text = state.event.start, let minutes = EventFile.parseTimeOfDay(text) {
+            let anchor = firstActualStart ?? eventDate(state.event.date, calendar: calendar)
+                .map { $0.addingTimeInterval(Double(minutes * 60)) } ?? now
+            planBase = nearestTimeOfDay(minutes: minutes, to: anchor, calendar: calendar)
+            hasStartTime = true
+        } else if let firstActualStart {
+            // Base the plan on the first session actually started, at its planned offset.
+            let firstIndex = sessions.firstIndex { state.timers[$0.id]?.actualStart == firstActualStart } ?? 0
+            let offset = sessions[..<firstIndex].reduce(0) { $0 + $1.plannedSeconds }
+            planBase = firstActualStart.addingTimeInterval(-Double(offset))
+        }
+
+        var rows: [ScheduleRow] = []
+        var plannedCursor = planBase
+        // End of the previous session as projected, for chaining.
+        var previousEnd: Date? = nil
+        for (index, session) in sessions.enumerated() {
+            let timer = state.timer(for: session.id)
+            var row = ScheduleRow(
+                sessionID: session.id, title: session.title, speaker: session.speaker,
+                status: .upcoming, plannedStart: plannedCursor,
+                plannedEnd: plannedCursor?.addingTimeInterval(Double(session.plannedSeconds)),
+                plannedSeconds: session.plannedSeconds, addedSeconds: timer.addedSeconds,
+                actualStart: timer.actualStart, actualEnd: timer.actualEnd,
+                actualSeconds: timer.actualStart == nil && timer.status == .idle
+                    ? nil : Int(timer.elapsed(at: now).rounded(.down)),
+                projectedStart: nil, projectedEnd: nil, overrunSeconds: nil)
+            plannedCursor = row.plannedEnd
+
+            let allowed = Double(timer.allowedSeconds(planned: session.plannedSeconds))
+            if index == currentIndex {
+                row.status = .current
+                if timer.status == .idle {
+                    // Not started: it starts now, or at its planned time if that is later and
+                    // nothing has happened yet.
+                    var start = max(now, previousEnd ?? now)
+                    if firstActualStart == nil, let planned = row.plannedStart { start = max(start, planned) }
+                    row.projectedStart = start
+                    row.projectedEnd = start.addingTimeInterval(max(0, allowed))
+                    row.actualSeconds = nil
+                } else {
+                    let remaining = timer.remaining(at: now, planned: session.plannedSeconds)
+                    row.projectedStart = timer.actualStart ?? now
+                    row.projectedEnd = now.addingTimeInterval(max(0, remaining))
+                    let elapsed = timer.elapsed(at: now)
+                    let total = elapsed + max(0, remaining)
+                    row.overrunSeconds = Int((total - Double(session.plannedSeconds)).rounded())
+                }
+                previousEnd = row.projectedEnd
+            } else if let start = timer.actualStart, currentIndex.map({ index < $0 }) ?? true {
+                // Done: it happened before the session on stage now.
+                row.status = .done
+                row.projectedStart = start
+                let took = timer.elapsed(at: now)
+                let end = timer.actualEnd ?? start.addingTimeInterval(took)
+                row.projectedEnd = end
+                row.overrunSeconds = Int((took - Double(session.plannedSeconds)).rounded())
+                previousEnd = max(previousEnd ?? end, end)
+            } else if let currentIndex, index < currentIndex {
+                row.status = .skipped
+            } else {
+                // Still to come. One already begun (the host went back) needs only what is
+                // left of its time.
+                row.status = .upcoming
+                let start = max(now, previousEnd ?? row.plannedStart ?? now)
+                row.projectedStart = start
+                row.projectedEnd = start.addingTimeInterval(max(0, allowed - timer.elapsed(at: now)))
+                previousEnd = row.projectedEnd
+            }
+            rows.append(row)
+        }
+
+        let plannedEnd = plannedCursor
+        let projectedEnd = rows.compactMap(\.projectedEnd).max()
+        var drift = 0
+        if let plannedEnd, let projectedEnd {
+            drift = Int(projectedEnd.timeIntervalSince(plannedEnd).rounded())
+        }
+        return ScheduleProjection(
+            rows: rows, currentIndex: currentIndex, plannedStart: planBase,
+            plannedEnd: planBase == nil ? nil : plannedEnd,
+            projectedEnd: planBase == nil ? nil : projectedEnd,
+            hasEventStartTime: hasStartTime, driftSeconds: drift, calendar: calendar)
+    }
+
+    // MARK: Time helpers
+
+    /// "HH:MM" of a date in a calendar's time zone.
+    public static func timeOfDay(_ date: Date, calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return TimeText.twoDigits(parts.hour ?? 0) + ":" + TimeText.twoDigits(parts.minute ?? 0)
+    }
+
+    static func roundedToMinute(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded() * 60)
+    }
+
+    /// Midnight of "YYYY-MM-DD" (or "YYYY/MM/DD") in the calendar's time zone.
+    static func eventDate(_ text: String?, calendar: Calendar) -> Date? {
+        guard let text else { return nil }
+        let parts = text.split { !$0.isNumber }.compactMap { Int($0) }
+        guard parts.count >= 3, parts[0] > 1900 else { return nil }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    /// The time of day `minutes` after midnight on the day before, of, or after `anchor`,
+    /// whichever is nearest to it.
+    static func nearestTimeOfDay(minutes: Int, to anchor: Date, calendar: Calendar) -> Date? {
+        let midnight = calendar.startOfDay(for: anchor)
+        let candidates = [-1, 0, 1].compactMap { days -> Date? in
+            guard let day = calendar.date(byAdding: .day, value: days, to: midnight) else { return nil }
+            return calendar.date(byAdding: .minute, value: minutes, to: day)
+        }
+        return candidates.min { abs($0.timeIntervalSince(anchor)) < abs($1.timeIntervalSince(anchor)) }
+    }
+}

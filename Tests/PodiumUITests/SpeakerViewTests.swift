@@ -1,0 +1,181 @@
+import Foundation
+import PodiumCore
+import PodiumUI
+import XCTest
+
+/// A speaker view fixture: Kubernetes Internal #1 (a Japanese session title, a live Japanese
+/// question from CloudNative Days, a message from the host).
+enum SpeakerFixture {
+    /// 2020-10-13 10:00:00 UTC (19:00 in Tokyo).
+    static let start = Date(timeIntervalSince1970: 1_602_583_200)
+    static let utc = TimeZone(identifier: "UTC")!
+
+    static func event() -> Event {
+        Event(
+            title: "Kubernetes Internal #1", date: "2020-10-13", venue: "Zoom", start: "10:00",
+            sessions: [
+                Session(
+                    id: "reading", title: "Kubernetesのコードリーディングをする上で知っておくと良さそうなこと",
+                    speaker: "主催者", plannedSeconds: 40 * 60,
+                    notes: "[00:00] 自己紹介\n[10:00] ディレクトリ構成を見せる\n[30:00] Discussion に移る",
+                    hostNotes: "HOST ONLY: start the YouTube Live stream"),
+                Session(id: "discussion", title: "Open discussion", speaker: "Everyone", plannedSeconds: 40 * 60),
+            ])
+    }
+
+    /// The state `seconds` after the talk started (nil: not started), with a message and a
+    /// live question.
+    static func state(after seconds: Double?) -> (PodiumState, Date) {
+        var state = PodiumState(event: event(), now: start)
+        let context = ActionContext(now: start, actor: "host@test")
+        if seconds != nil { reduce(&state, .startTimer(session: "reading"), context: context) }
+        reduce(&state, .sendMessage(SpeakerMessage(
+            text: "Please wrap up — あと5分でまとめてください", sentBy: "host@test", sentAt: start)),
+            context: context)
+        let question = Question(
+            id: "q1", text: "実際どう?使ってる?メルペイでもサーバーレスワークロードって検討してる?",
+            author: "zoom-user", source: .zoom, askedAt: start)
+        reduce(&state, .addQuestion(question), context: context)
+        reduce(&state, .putLive(id: "q1"), context: context)
+        return (state, start.addingTimeInterval(seconds ?? 0))
+    }
+
+    static let phases: [(String, Double?)] = [
+        ("idle", nil), ("normal", 600), ("warning", 36 * 60), ("danger", 38 * 60 + 30),
+        ("overtime", 41 * 60 + 5),
+    ]
+}
+
+final class SpeakerViewTests: XCTestCase {
+    func render(_ state: PodiumState, _ now: Date, _ width: Int, _ height: Int) -> Screen {
+        SpeakerView.render(
+            state: state, now: now, width: width, height: height, timeZone: SpeakerFixture.utc)
+    }
+
+    func testGoldensInEveryPhaseAndSize() {
+        for (width, height) in [(40, 12), (80, 24), (200, 60)] {
+            for (phase, seconds) in SpeakerFixture.phases {
+                let (state, now) = SpeakerFixture.state(after: seconds)
+                XCTAssertEqual(state.reading(at: now).phase.rawValue, phase)
+                assertGolden(render(state, now, width, height), named: "speaker-\(width)x\(height)-\(phase)")
+            }
+        }
+    }
+
+    func testDigitsAreDrawnInThePhaseColourAndOvertimeFlashes() {
+        let expected: [String: Style] = [
+            "idle": Style(.dim), "normal": Style(.good, bold: true),
+            "warning": Style(.warning, bold: true), "danger": Style(.danger, bold: true),
+            "overtime": Style(.danger, bold: true, blink: true),
+        ]
+        for (phase, seconds) in SpeakerFixture.phases {
+            let (state, now) = SpeakerFixture.state(after: seconds)
+            let screen = render(state, now, 80, 24)
+            let blocks = screen.cells.filter { $0.glyph == .line(.block) }
+            XCTAssertGreaterThan(blocks.count, 50, phase)
+            XCTAssertEqual(Set(blocks.map(\.style)), [expected[phase]!], phase)
+        }
+    }
+
+    func testShowsTimeOfDayTitleMessageQuestionAndNextButNeverHostNotes() {
+        let (state, now) = SpeakerFixture.state(after: 600)
+        for (width, height) in [(40, 12), (80, 24), (200, 60)] {
+            let text = render(state, now, width, height).text
+            XCTAssertTrue(text.contains("10:10"), "time of day at \(width)x\(height)")
+            XCTAssertTrue(text.contains("Kubernetesのコード"), "title at \(width)x\(height)")
+            XCTAssertTrue(text.contains("Please wrap up"), "message at \(width)x\(height)")
+            XCTAssertTrue(text.contains("Q: 実際どう"), "question at \(width)x\(height)")
+            XCTAssertTrue(text.contains("Next: Open discussion"), "next at \(width)x\(height)")
+            XCTAssertFalse(text.contains("HOST ONLY"), "host notes at \(width)x\(height)")
+        }
+        let large = render(state, now, 200, 60).text
+        XCTAssertTrue(large.contains("ディレクトリ構成を見せる"), "speaker notes when there is room")
+    }
+
+    func testTimeOfDayUsesTheGivenTimeZone() {
+        let (state, now) = SpeakerFixture.state(after: 600)
+        let tokyo = SpeakerView.render(
+            state: state, now: now, width: 80, height: 24, timeZone: TimeZone(identifier: "Asia/Tokyo")!)
+        XCTAssertTrue(tokyo.lines()[0].hasSuffix("19:10 "))
+    }
+
+    func testNotesLinesReplaceTheStateNotes() {
+        let (state, now) = SpeakerFixture.state(after: 600)
+        let screen = SpeakerView.render(
+            state: state, now: now, width: 200, height: 60, notesLines: ["> [10:00] cue now"],
+            timeZone: SpeakerFixture.utc)
+        XCTAssertTrue(screen.text.contains("> [10:00] cue now"))
+        XCTAssertFalse(screen.text.contains("自己紹介"))
+    }
+
+    func testTooSmallSaysWhatItNeeds() {
+        let (state, now) = SpeakerFixture.state(after: 600)
+        let screen = render(state, now, 29, 12)
+        XCTAssertTrue(screen.text.contains("terminal too small"))
+        XCTAssertTrue(screen.text.contains("30×10"))
+        XCTAssertFalse(screen.cells.contains { $0.glyph == .line(.block) })
+        XCTAssertTrue(render(state, now, 40, 9).text.contains("terminal too small"))
+    }
+
+    func testHostileTextNeverReachesACellAsAControl() {
+        var (state, now) = SpeakerFixture.state(after: 600)
+        state.message = SpeakerMessage(text: "hi\u{1B}]52;c;AAAA\u{07}\nthere", sentBy: "x", sentAt: now)
+        state.event.sessions[0].title = "\u{1B}[2Jevil"
+        let screen = render(state, now, 80, 24)
+        for cell in screen.cells {
+            if case .text(let text) = cell.glyph {
+                XCTAssertFalse(text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+            }
+        }
+        XCTAssertTrue(screen.text.contains("␛[2Jevil"))
+    }
+}
+
+final class BigDigitsTests: XCTestCase {
+    func testLayoutFillsLargeAreasAndStaysReadableInSmallOnes() {
+        let big = BigDigits.layout("12:34", width: 200, height: 60)!
+        XCTAssertEqual(big.font.rows, 5)
+        XCTAssertGreaterThanOrEqual(big.width, 180)
+        XCTAssertLessThanOrEqual(big.width, 200)
+        XCTAssertLessThanOrEqual(big.height, 60)
+        XCTAssertGreaterThanOrEqual(big.height, 40)
+
+        let small = BigDigits.layout("12:34", width: 40, height: 12)!
+        XCTAssertEqual(small.font.rows, 5)
+        XCTAssertEqual(small.height, 5)
+        XCTAssertEqual(small.width, 21)
+
+        let tiny = BigDigits.layout("1:02:03", width: 30, height: 4)!
+        XCTAssertEqual(tiny.font.rows, 3)
+        XCTAssertNil(BigDigits.layout("1:02:03", width: 10, height: 2))
+    }
+
+    func testGlyphsAreDrawnPixelForPixel() {
+        var screen = Screen(width: 21, height: 5)
+        BigDigits.draw("12:34", into: &screen, rect: Rect(x: 0, y: 0, width: 21, height: 5), style: .normal)
+        XCTAssertEqual(screen.lines(ascii: true), [
+            "  #  ####   #### #  #",
+            " ##     # #    # #  #",
+            "  #  ####    ### ####",
+            "  #  #    #    #    #",
+            " ### ####   ####    #",
+        ])
+    }
+
+    func testScaledGlyphsRepeatEachPixel() {
+        var screen = Screen(width: 16, height: 10)
+        BigDigits.draw("+1", into: &screen, rect: Rect(x: 0, y: 0, width: 16, height: 10), style: .normal)
+        // "+1" is 8 pixels wide and 5 tall: each pixel is 2 cells by 2 rows.
+        let lines = screen.lines(ascii: true)
+        XCTAssertEqual(lines[0], lines[1])
+        XCTAssertEqual(lines[4], lines[5])
+        XCTAssertEqual(lines[4], "######      ##  ")
+        XCTAssertEqual(lines[2], "  ##      ####  ")
+    }
+
+    func testFallsBackToPlainText() {
+        var screen = Screen(width: 6, height: 1)
+        BigDigits.draw("+1:05", into: &screen, rect: Rect(x: 0, y: 0, width: 6, height: 1), style: .normal)
+        XCTAssertEqual(screen.text, "+1:05 ")
+    }
+}
