@@ -84,23 +84,28 @@ public struct PacingStatus: Equatable, Sendable {
     /// One line for a status bar or a border, e.g.
     /// "next [15:00] Demo in 2:10", "[10:00] Intro +1:20 · next [15:00] Demo in 3:40",
     /// "[20:00] Wrap up +1:05 · last cue". "+m:ss" is the time since a cue was due (as overtime
-    /// is shown on the timer). Cue texts are sanitised.
+    /// is shown on the timer). Cue texts are shown as written (Markdown and all), sanitised.
     public var summary: String {
+        summary { $0.text }
+    }
+
+    /// The summary with each cue's text given by `text` (e.g. the Markdown rendered as plain
+    /// text); the result is sanitised.
+    public func summary(text: (PacingCue) -> String) -> String {
+        func describe(_ cue: PacingCue) -> String {
+            let words = Sanitizer.line(text(cue))
+            return words.isEmpty ? cue.marker : cue.marker + " " + words
+        }
         var parts: [String] = []
         if let current, let sinceCurrent {
-            parts.append(Self.describe(current) + " +" + TimeText.clock(sinceCurrent))
+            parts.append(describe(current) + " +" + TimeText.clock(sinceCurrent))
         }
         if let next, let untilNext {
-            parts.append("next " + Self.describe(next) + " in " + TimeText.clock(untilNext))
+            parts.append("next " + describe(next) + " in " + TimeText.clock(untilNext))
         } else if current != nil {
             parts.append("last cue")
         }
         return parts.joined(separator: " · ")
-    }
-
-    private static func describe(_ cue: PacingCue) -> String {
-        let text = Sanitizer.line(cue.text)
-        return text.isEmpty ? cue.marker : cue.marker + " " + text
     }
 }
 

@@ -75,6 +75,11 @@ public struct MarkdownRenderer: Sendable {
         MarkdownRenderer(markdown: markdown, width: width, elapsedSeconds: elapsedSeconds).lines
     }
 
+    /// Inline Markdown as the plain text it shows ("**Demo** [docs](u)" → "Demo docs <u>").
+    public static func plainText(_ markdown: String) -> String {
+        inline(Sanitizer.line(markdown), base: bodyStyle).map(\.text).joined()
+    }
+
     /// The rows drawn for a notes line, nil when it draws none (a fence line).
     public func rows(ofSourceLine line: Int) -> Range<Int>? {
         guard let first = lines.firstIndex(where: { $0.sourceLine == line }),
@@ -269,9 +274,16 @@ public struct MarkdownRenderer: Sendable {
             for character in run.text { characters.append((character, run.style)) }
         }
         let prefixCount = min(prefixCells, characters.count)
-        let prefix = Array(characters[0..<prefixCount])
+        var prefix = Array(characters[0..<prefixCount])
         let body = Array(characters[prefixCount...])
-        let bodyWidth = max(1, width - prefixCells)
+        var hanging = hanging
+        var bodyWidth = width - prefixCells
+        if bodyWidth < 2 {
+            // Too narrow for the indentation: the text alone, so that every row fits.
+            prefix = []
+            hanging = ""
+            bodyWidth = width
+        }
         let plain = String(body.map(\.0))
         let wrapped = TextLayout.wrap(plain, width: bodyWidth)
 
@@ -367,24 +379,22 @@ public struct MarkdownRenderer: Sendable {
             }
             // Strong and emphasis.
             if c == "*" || c == "_" {
-                let length = min(countRun(chars, from: i, of: c), 2)
-                let opensWord = i + length < chars.count && chars[i + length] != " "
+                let run = countRun(chars, from: i, of: c)
                 let leftOK = c == "*" || i == 0 || !isWordCharacter(chars[i - 1])
-                if opensWord, leftOK,
+                let length = run == 3 ? 3 : min(run, 2)
+                let opensWord = i + length < chars.count && chars[i + length] != " "
+                if run <= 3, opensWord, leftOK,
                    let close = findDelimiter(chars, c, length: length, from: i + length) {
                     flush()
                     var style = base
-                    if length == 2 {
-                        style.bold = true
-                    } else if style.color == .normal {
-                        style.color = emphasisStyle.color
-                    }
+                    if length >= 2 { style.bold = true }
+                    if length != 2, style.color == .normal { style.color = emphasisStyle.color }
                     parseInline(Array(chars[(i + length)..<close]), base: style, into: &runs)
                     i = close + length
                     continue
                 }
-                plain += String(repeating: String(c), count: countRun(chars, from: i, of: c))
-                i += countRun(chars, from: i, of: c)
+                plain += String(repeating: String(c), count: run)
+                i += run
                 continue
             }
             // Link: [text](address).
@@ -433,7 +443,9 @@ public struct MarkdownRenderer: Sendable {
         return nil
     }
 
-    /// A closing emphasis delimiter: not after a space, and for `_` not before a word.
+    /// The closing delimiter run of exactly `length` copies of `c`: not after a space, and for
+    /// `_` not before a word. A run that opens a nested span is skipped with its closer, so an
+    /// unclosed `**` never pairs with the inside of `***both***`.
     private static func findDelimiter(_ chars: [Character], _ c: Character, length: Int, from: Int) -> Int? {
         var i = from
         while i < chars.count {
@@ -441,25 +453,55 @@ public struct MarkdownRenderer: Sendable {
                 i += 2
                 continue
             }
-            if chars[i] == "`", let close = findRun(chars, of: "`", length: countRun(chars, from: i, of: "`"), from: i + countRun(chars, from: i, of: "`")) {
-                i = close + countRun(chars, from: close, of: "`")
-                continue
-            }
-            if chars[i] == c {
-                let run = countRun(chars, from: i, of: c)
-                let notAfterSpace = i > from && chars[i - 1] != " "
-                let end = i + run
-                let rightOK = c == "*" || end >= chars.count || !isWordCharacter(chars[end])
-                if notAfterSpace, rightOK {
-                    if length == 2, run >= 2 { return i + run - 2 }
-                    if length == 1, run == 1 || run >= 3 { return i + run - 1 }
+            if chars[i] == "`" {
+                let ticks = countRun(chars, from: i, of: "`")
+                if let close = findRun(chars, of: "`", length: ticks, from: i + ticks) {
+                    i = close + ticks
+                } else {
+                    i += ticks
                 }
-                i += run
                 continue
             }
-            i += 1
+            guard chars[i] == c else {
+                i += 1
+                continue
+            }
+            let run = countRun(chars, from: i, of: c)
+            if let closer = closingRun(chars, c, at: i, run: run, from: from), run == length {
+                return closer
+            }
+            let afterSpace = i == 0 || chars[i - 1] == " "
+            let beforeSpace = i + run >= chars.count || chars[i + run] == " "
+            if afterSpace, !beforeSpace {
+                // A nested opener: skip to just after its own closer, if it has one.
+                var j = i + run
+                var skipped = false
+                while j < chars.count {
+                    if chars[j] == c {
+                        let inner = countRun(chars, from: j, of: c)
+                        if inner == run, closingRun(chars, c, at: j, run: inner, from: i + run) != nil {
+                            i = j + inner
+                            skipped = true
+                            break
+                        }
+                        j += inner
+                    } else {
+                        j += 1
+                    }
+                }
+                if skipped { continue }
+            }
+            i += run
         }
         return nil
+    }
+
+    /// `at` when the run there can close a span that began at `from`.
+    private static func closingRun(_ chars: [Character], _ c: Character, at i: Int, run: Int, from: Int) -> Int? {
+        guard i > from, chars[i - 1] != " " else { return nil }
+        let end = i + run
+        if c == "_", end < chars.count, isWordCharacter(chars[end]) { return nil }
+        return i
     }
 
     /// `[label](address)` at `from`: where the label ends, the address, and the index after ")".

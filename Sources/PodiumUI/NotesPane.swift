@@ -87,7 +87,7 @@ public enum NotesPane {
         if let pacing = renderer.pacing {
             let room = rightEdge - (rect.x + 1)
             if room > 4 {
-                let summary = TextLayout.truncate(" " + pacing.summary + " ", toWidth: room)
+                let summary = TextLayout.truncate(" " + pacing.summary { MarkdownRenderer.plainText($0.text) } + " ", toWidth: room)
                 let style = pacing.untilNext == nil ? Style(.warning, bold: true) : Style(.accent)
                 screen.put(summary, x: rect.x + 1, y: bottom, maxWidth: room, style: style)
             }
