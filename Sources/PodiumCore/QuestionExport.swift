@@ -141,21 +141,11 @@ public enum QuestionExport {
         return out
     }
 
-    /// One CSV cell from untrusted text: one line, no controls, a leading = + - @ defused with
-    /// a single quote (formula injection), quoted per RFC 4180 when needed.
-    /// (Private stand-in for `Sanitizer.csvCell`, which PodiumText did not have yet.)
+    /// One CSV cell from untrusted text: one line (`Sanitizer.line`, so a row is one physical
+    /// line), then `Sanitizer.csvCell`: a leading = + - @ defused with a single quote (formula
+    /// injection), quoted per RFC 4180 when needed.
     static func csvCell(_ text: String) -> String {
-        var cell = Sanitizer.line(text)
-        if let first = cell.unicodeScalars.first,
-           ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"].contains(first) {
-            cell = "'" + cell
-        }
-        let needsQuotes = cell.contains(where: { $0 == "," || $0 == "\"" })
-            || cell.first == " " || cell.last == " "
-        if needsQuotes {
-            cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return cell
+        Sanitizer.csvCell(Sanitizer.line(text))
     }
 
     // MARK: JSON

@@ -129,6 +129,14 @@ final class ImportExportTests: XCTestCase {
         XCTAssertTrue(found.first?.description.hasPrefix("q.csv:6: unknown source") ?? false)
     }
 
+    func testLineNumbersCountLineBreaksInsideQuotedFields() {
+        // LF only; one row spans lines 3–5, a blank line 6, the bad row is on line 8.
+        let csv = "text,votes\nok,1\n\"line one\nline two\nline three\",2\n\nfine,3\nbad,x\n"
+        XCTAssertEqual(issues(csv).map(\.line), [8])
+        let records = try? QuestionImport.parseRecords(csv)
+        XCTAssertEqual(records?.map(\.line), [1, 2, 3, 7, 8])
+    }
+
     func testEveryKindOfBadRow() {
         let long = String(repeating: "長", count: Question.maximumLength + 1)
         let exact = String(repeating: "長", count: Question.maximumLength)
