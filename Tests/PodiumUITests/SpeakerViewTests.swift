@@ -179,3 +179,63 @@ final class BigDigitsTests: XCTestCase {
         XCTAssertEqual(screen.text, "+1:05 ")
     }
 }
+
+final class RundownViewTests: XCTestCase {
+    /// Kubernetes Meetup Tokyo #15 in Tokyo, 19:00–21:00: the opening ran 2 minutes over, the
+    /// GitOps lightning talk was skipped (10 minutes won back), the KubeVirt talk is 15 minutes
+    /// into overtime: 2 - 10 + 15 = 7 minutes behind.
+    func meetup() -> (PodiumState, Date, Calendar) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func at(_ hour: Int, _ minute: Int) -> Date {
+            calendar.date(from: DateComponents(year: 2019, month: 1, day: 23, hour: hour, minute: minute))!
+        }
+        let event = Event(
+            title: "Kubernetes Meetup Tokyo #15", date: "2019-01-23", start: "19:00",
+            sessions: [
+                Session(id: "opening", title: "Opening", plannedSeconds: 10 * 60),
+                Session(id: "overview", title: "KubeCon + CloudNativeCon North America 2018 Overview", plannedSeconds: 20 * 60),
+                Session(id: "gitops", title: "Lightning Talk: GitOps", plannedSeconds: 10 * 60),
+                Session(id: "kubevirt", title: "KubeVirtでVMとコンテナを並べて動かす", plannedSeconds: 20 * 60),
+                Session(id: "airbnb", title: "Developing Kubernetes Services at Airbnb Scale", plannedSeconds: 20 * 60),
+                Session(id: "harbor", title: "Harbor and Dragonfly", plannedSeconds: 20 * 60),
+                Session(id: "opa", title: "Securing Kubernetes With Admission Controllers", plannedSeconds: 20 * 60),
+            ])
+        var state = PodiumState(event: event, now: at(18, 30))
+        func act(_ time: Date, _ action: Action) {
+            reduce(&state, action, context: ActionContext(now: time, actor: "host@test"))
+        }
+        act(at(19, 0), .startTimer(session: "opening"))
+        act(at(19, 12), .nextSession(from: "opening"))
+        act(at(19, 12), .startTimer(session: "overview"))
+        act(at(19, 32), .goToSession("kubevirt"))
+        act(at(19, 32), .startTimer(session: "kubevirt"))
+        return (state, at(20, 7), calendar)
+    }
+
+    func testRundownShowsEverySessionTheCurrentOneAndTheSummary() {
+        let (state, now, calendar) = meetup()
+        let projection = Schedule.project(state, now: now, calendar: calendar)
+        XCTAssertEqual(projection.summaryLine, "7 min behind · ends 21:07 (planned 21:00)")
+        var screen = Screen(width: 100, height: 14)
+        RundownView.render(projection: projection, state: state, now: now, into: &screen,
+                           rect: Rect(x: 0, y: 0, width: 100, height: 14))
+        let lines = screen.lines()
+        XCTAssertTrue(lines[0].hasPrefix("┌ Rundown ─"))
+        XCTAssertTrue(lines.contains { $0.contains("skipped") && $0.contains("GitOps") })
+        let current = lines.first { $0.contains(">") }!
+        XCTAssertTrue(current.contains("KubeVirtでVMとコンテナ"))
+        XCTAssertTrue(current.contains("+15:00"))
+        XCTAssertTrue(lines[12].contains("7 min behind · ends 21:07 (planned 21:00)"))
+        let currentRow = lines.firstIndex(of: current)!
+        XCTAssertEqual(screen[1, currentRow].style, Style(.selected, bold: true, reverse: true))
+        assertGolden(screen, named: "speaker-rundown-100x14")
+
+        // Narrow: fewer columns, the same rows and summary; every line the same width.
+        var narrow = Screen(width: 50, height: 12)
+        RundownView.render(projection: projection, state: state, now: now, into: &narrow,
+                           rect: Rect(x: 0, y: 0, width: 50, height: 12))
+        assertGolden(narrow, named: "speaker-rundown-50x12")
+        XCTAssertTrue(narrow.text.contains("7 min behind"))
+    }
+}
