@@ -252,15 +252,16 @@ public final class StateStore {
             }
             lockFD = fd
         }
+        // Poll with a short, jittered backoff: writes hold the lock for a few milliseconds.
         let deadline = Date().addingTimeInterval(lockTimeout)
-        var pause: useconds_t = 1_000
+        var pause: useconds_t = 200
         while flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
             guard code == EWOULDBLOCK else { throw failure(code, lockPath, "flock \(lockPath)") }
             if Date() >= deadline { throw StoreError.lockTimeout(file: path, seconds: lockTimeout) }
-            usleep(pause)
-            pause = min(pause * 2, 50_000)
+            usleep(pause / 2 + useconds_t.random(in: 0...pause))
+            pause = min(pause * 2, 10_000)
         }
     }
 

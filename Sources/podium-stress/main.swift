@@ -78,11 +78,20 @@ for index in 0..<actionCount {
     case 2: action = .vote(id: target, voter: prefix, delta: 1)
     default: action = .adjustTime(session: "s1", seconds: 1)
     }
-    do {
-        try store.commit([action], context: context, create: PodiumState(event: event, now: now))
-    } catch {
-        fail("\(error)")
+    // Like a console: a write that could not get the lock is kept and tried again.
+    var attempts = 0
+    while true {
+        do {
+            try store.commit([action], context: context, create: PodiumState(event: event, now: now))
+            break
+        } catch StoreError.lockTimeout where attempts < 20 {
+            attempts += 1
+        } catch {
+            fail("pid \(getpid()): \(error)")
+        }
     }
+    // A short pause between actions leaves the others a chance at the lock.
+    usleep(useconds_t.random(in: 0...1_000))
     switch kind {
     case 0: summary.asked.append("\(prefix)-\(index)")
     case 1: approved.insert(target)
