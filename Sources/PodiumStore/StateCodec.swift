@@ -10,6 +10,12 @@ import PodiumCore
 public enum StateCodec {
     /// The bytes of the state file for `state`.
     public static func encode(_ state: PodiumState) throws -> Data {
+        if FastStateEncoder.isUpToDate { return try FastStateEncoder.encode(state) }
+        return try encodeWithFoundation(state)
+    }
+
+    /// The reference encoding (and the fallback when the models changed under the fast one).
+    static func encodeWithFoundation(_ state: PodiumState) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970

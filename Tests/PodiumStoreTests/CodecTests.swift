@@ -119,6 +119,47 @@ final class CodecTests: StoreTestCase {
         XCTAssertEqual(error.line, 1, "the object that lacks it")
     }
 
+    /// Every field set, odd strings, odd numbers and dictionary keys.
+    func exoticState() -> PodiumState {
+        var state = richState()
+        state.event.date = "2025-03-01"
+        state.event.venue = "渋谷 / Shibuya"
+        state.event.start = "19:00"
+        state.event.sessions[0].warningSeconds = 100
+        state.event.sessions[0].dangerSeconds = 30
+        state.event.sessions[0].notesPath = "notes/a.md"
+        reduce(&state, ask("q3", "ctl \u{1}\u{1F}\u{7F} \t\r\u{8}\u{C} \u{2028} 🍣 \"/\\"), context: context(8))
+        reduce(&state, .dismiss(id: "q3", reason: "dup"), context: context(9))
+        reduce(&state, .setLabels(id: "q2", labels: ["a", "日本語"]), context: context(10))
+        reduce(&state, .assign(id: "q2", to: "ken"), context: context(11))
+        reduce(&state, .setEditing(id: "q2", by: "mod@b"), context: context(12))
+        reduce(&state, .mergeQuestion(duplicate: "q3", into: "q1"), context: context(13))
+        reduce(&state, .editText(id: "q2", text: "edited"), context: context(14))
+        for voter in ["a10", "a2", "B", "a", "_x", "Z", "é", "東", "b"] {
+            reduce(&state, .vote(id: "q1", voter: voter, delta: voter.count % 2 == 0 ? 1 : -1), context: context(15))
+        }
+        reduce(&state, .moveQuestion(id: "q1", position: -0.0), context: context(16))
+        reduce(&state, .moveQuestion(id: "q2", position: 1e-7), context: context(17))
+        state.questions[0].position = 1e21
+        state.timers["s1"]?.elapsedBeforeRun = 0.30000000000000004
+        state.timers["s2"] = SessionTimer(sessionID: "s2")
+        state.timers["s2"]?.actualStart = Date(timeIntervalSince1970: 1e15)
+        state.timers["s2"]?.actualEnd = Date(timeIntervalSince1970: 1e16)
+        state.timers["s2"]?.addedSeconds = -120
+        state.notes["s1"]?.previousVersions.append(.init(text: "old", savedAt: baseDate, savedBy: "x"))
+        return state
+    }
+
+    func testFastEncoderWritesExactlyWhatJSONEncoderWrites() throws {
+        XCTAssertTrue(FastStateEncoder.isUpToDate, "a Core model changed: update FastStateEncoder")
+        for state in [sampleState(), richState(), exoticState()] {
+            let fast = String(decoding: try FastStateEncoder.encode(state), as: UTF8.self)
+            let reference = String(decoding: try StateCodec.encodeWithFoundation(state), as: UTF8.self)
+            XCTAssertEqual(fast, reference)
+            XCTAssertEqual(try StateCodec.decode(Data(fast.utf8), file: "x"), state)
+        }
+    }
+
     /// Issue 7 budget, measured (not asserted: debug builds are several times slower).
     func testMeasureTenThousandQuestions() throws {
         var state = sampleState()
@@ -131,10 +172,13 @@ final class CodecTests: StoreTestCase {
         let data = try StateCodec.encode(state)
         let encodeTime = Date().timeIntervalSince(start)
         start = Date()
+        XCTAssertEqual(try StateCodec.encodeWithFoundation(state), data)
+        let foundationTime = Date().timeIntervalSince(start)
+        start = Date()
         let decoded = try StateCodec.decode(data, file: "big.json")
         let decodeTime = Date().timeIntervalSince(start)
         XCTAssertEqual(decoded.questions.count, 10_000)
-        print(String(format: "StateCodec 10,000 questions: %.1f MB, encode %.0f ms, decode %.0f ms",
-                     Double(data.count) / 1e6, encodeTime * 1000, decodeTime * 1000))
+        print(String(format: "StateCodec 10,000 questions: %.1f MB, encode %.0f ms (JSONEncoder %.0f ms), decode %.0f ms",
+                     Double(data.count) / 1e6, encodeTime * 1000, foundationTime * 1000, decodeTime * 1000))
     }
 }
