@@ -59,12 +59,24 @@ struct JSONLocator {
         return Place(line: line, column: prefix.unicodeScalars.count + 1)
     }
 
-    /// The offset of the first byte that is not valid UTF-8, or nil.
-    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+    /// The offset of the first NUL byte or byte that is not valid UTF-8, or nil.
+    static func firstNulOrInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var i = 0
         let count = bytes.count
         while i < count {
+            // Eight ASCII bytes, none of them NUL, at a time.
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high = word & 0x8080_8080_8080_8080
+                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if high | zero == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let lead = bytes[i]
+            if lead == 0 { return i }
             if lead < 0x80 {
                 i += 1
                 continue

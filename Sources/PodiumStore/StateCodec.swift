@@ -29,30 +29,34 @@ public enum StateCodec {
     /// invalid UTF-8, broken or truncated JSON, a missing or mistyped field, or a
     /// `schemaVersion` newer than `PodiumState.currentSchemaVersion`.
     public static func decode(_ data: Data, file: String) throws -> PodiumState {
-        let bytes = [UInt8](data)
         func corrupt(at offset: Int?, _ reason: String) -> StoreError {
             guard let offset else { return .corrupt(file: file, line: nil, column: nil, reason: reason) }
-            let place = JSONLocator.place(ofOffset: offset, in: bytes)
+            let place = JSONLocator.place(ofOffset: offset, in: [UInt8](data))
             return .corrupt(file: file, line: place.line, column: place.column, reason: reason)
         }
 
-        if bytes.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
-            throw corrupt(at: 0, bytes.isEmpty ? "the file is empty (0 bytes)" : "the file is blank")
+        if data.allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }) {
+            throw corrupt(at: 0, data.isEmpty ? "the file is empty (0 bytes)" : "the file is blank")
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let count = bytes.lazy.filter { $0 == 0 }.count
-            throw corrupt(at: nul, "the file contains \(count) NUL byte(s) (left by a crash or a full disk?)")
+        let problem = data.withUnsafeBytes {
+            JSONLocator.firstNulOrInvalidUTF8(in: $0.bindMemory(to: UInt8.self))
         }
-        if let bad = JSONLocator.firstInvalidUTF8(in: bytes) {
-            throw corrupt(at: bad, String(format: "invalid UTF-8 (byte 0x%02X)", bytes[bad]))
+        if let problem {
+            let byte = data[data.startIndex + problem]
+            if byte == 0 {
+                let count = data.lazy.filter { $0 == 0 }.count
+                throw corrupt(at: problem, "the file contains \(count) NUL byte(s) (left by a crash or a full disk?)")
+            }
+            throw corrupt(at: problem, String(format: "invalid UTF-8 (byte 0x%02X)", byte))
         }
 
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         let state: PodiumState
         do {
-            state = try decoder.decode(PodiumState.self, from: data)
+            state = try FastStateDecoder.decode(data) ?? decoder.decode(PodiumState.self, from: data)
         } catch let error as DecodingError {
+            let bytes = [UInt8](data)
             if let syntax = JSONLocator.syntaxError(in: bytes) {
                 throw corrupt(at: syntax.offset, syntax.reason)
             }
@@ -60,7 +64,7 @@ public enum StateCodec {
             throw describe(error, bytes: bytes, corrupt: corrupt)
         }
         if state.schemaVersion > PodiumState.currentSchemaVersion {
-            try checkVersion(of: bytes, decoder: decoder, corrupt: corrupt)
+            try checkVersion(of: [UInt8](data), decoder: decoder, corrupt: corrupt)
         }
         return state
     }

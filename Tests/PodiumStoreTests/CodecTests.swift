@@ -160,6 +160,35 @@ final class CodecTests: StoreTestCase {
         }
     }
 
+    func foundationDecode(_ data: Data) throws -> PodiumState {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(PodiumState.self, from: data)
+    }
+
+    func testFastDecoderReadsWhatJSONDecoderReads() throws {
+        for state in [sampleState(), richState(), exoticState()] {
+            let data = try StateCodec.encodeWithFoundation(state)
+            XCTAssertEqual(FastStateDecoder.decode(data), state)
+        }
+        // Escapes, nulls, unknown keys and compact layout, as a person or another tool may write.
+        var text = String(decoding: try StateCodec.encodeWithFoundation(exoticState()), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"渋谷 / Shibuya\"", with: #""\u6e0b\u8c37 \/ Shibuya \ud83c\udf63""#)
+        text = text.replacingOccurrences(
+            of: "\"currentSessionID\"",
+            with: #""future" : {"a": [1, -2.5e3, true, false, null, "x\"y"], "b": {}}, "currentSessionID""#)
+        text = text.replacingOccurrences(of: #""sessionID" : "s2""#, with: #""runningSince" : null, "sessionID" : "s2""#)
+        text = text.replacingOccurrences(of: "\n", with: "\r\n")
+        let data = Data(text.utf8)
+        let expected = try foundationDecode(data)
+        XCTAssertEqual(expected.event.venue, "渋谷 / Shibuya 🍣")
+        XCTAssertEqual(FastStateDecoder.decode(data), expected)
+
+        // What it cannot be sure of, it leaves to JSONDecoder.
+        XCTAssertNil(FastStateDecoder.decode(Data(#"{"revision": 1}"#.utf8)))
+        XCTAssertNil(FastStateDecoder.decode(Data(text.replacingOccurrences(of: "\"venue\"", with: "\"venue\" : 1, \"x\"").utf8)))
+    }
+
     /// Issue 7 budget, measured (not asserted: debug builds are several times slower).
     func testMeasureTenThousandQuestions() throws {
         var state = sampleState()
@@ -177,8 +206,13 @@ final class CodecTests: StoreTestCase {
         start = Date()
         let decoded = try StateCodec.decode(data, file: "big.json")
         let decodeTime = Date().timeIntervalSince(start)
+        XCTAssertEqual(decoded, state)
+        start = Date()
+        XCTAssertEqual(try foundationDecode(data), state)
+        let foundationDecodeTime = Date().timeIntervalSince(start)
         XCTAssertEqual(decoded.questions.count, 10_000)
-        print(String(format: "StateCodec 10,000 questions: %.1f MB, encode %.0f ms (JSONEncoder %.0f ms), decode %.0f ms",
-                     Double(data.count) / 1e6, encodeTime * 1000, foundationTime * 1000, decodeTime * 1000))
+        print(String(format: "StateCodec 10,000 questions (debug build): %.1f MB, encode %.0f ms (JSONEncoder %.0f ms), "
+                     + "decode %.0f ms (JSONDecoder %.0f ms)", Double(data.count) / 1e6, encodeTime * 1000,
+                     foundationTime * 1000, decodeTime * 1000, foundationDecodeTime * 1000))
     }
 }
