@@ -51,31 +51,27 @@ static inline int podium_wcwidth(wchar_t c) {
 }
 
 /// Puts one line-graphics piece at y, x: 0 ─, 1 │, 2 ┌, 3 ┐, 4 └, 5 ┘, 6 ├, 7 ┤, 8 ┬, 9 ┴,
-/// 10 checker board. ncurses' WACS_* keep their own attributes (A_ALTCHARSET when the
-/// terminal draws VT100 line graphics), to which the given attributes and pair are added.
+/// 10 checker board, with attributes and a colour pair.
+/// Uses the narrow ACS_* characters, not WACS_*: in a UTF-8 locale ncursesw draws WACS_* as
+/// Unicode box-drawing text (East Asian Ambiguous: two cells in terminals set to
+/// ambiguous = wide), while ACS_* go out as VT100 line graphics (ESC ( 0 q) wherever the
+/// terminfo entry has them (xterm-256color), which stay one cell wide.
 static inline int podium_put_line(int y, int x, int piece, attr_t attrs, short pair) {
-    const cchar_t *source;
+    chtype ch;
     switch (piece) {
-    case 0: source = WACS_HLINE; break;
-    case 1: source = WACS_VLINE; break;
-    case 2: source = WACS_ULCORNER; break;
-    case 3: source = WACS_URCORNER; break;
-    case 4: source = WACS_LLCORNER; break;
-    case 5: source = WACS_LRCORNER; break;
-    case 6: source = WACS_LTEE; break;
-    case 7: source = WACS_RTEE; break;
-    case 8: source = WACS_TTEE; break;
-    case 9: source = WACS_BTEE; break;
-    default: source = WACS_CKBOARD; break;
+    case 0: ch = ACS_HLINE; break;
+    case 1: ch = ACS_VLINE; break;
+    case 2: ch = ACS_ULCORNER; break;
+    case 3: ch = ACS_URCORNER; break;
+    case 4: ch = ACS_LLCORNER; break;
+    case 5: ch = ACS_LRCORNER; break;
+    case 6: ch = ACS_LTEE; break;
+    case 7: ch = ACS_RTEE; break;
+    case 8: ch = ACS_TTEE; break;
+    case 9: ch = ACS_BTEE; break;
+    default: ch = ACS_CKBOARD; break;
     }
-    wchar_t text[CCHARW_MAX + 1];
-    attr_t own = 0;
-    short ownPair = 0;
-    memset(text, 0, sizeof text);
-    if (getcchar(source, text, &own, &ownPair, NULL) == ERR) return ERR;
-    cchar_t cell;
-    if (setcchar(&cell, text, own | attrs, pair, NULL) == ERR) return ERR;
-    return mvwadd_wch(stdscr, y, x, &cell);
+    return mvwaddch(stdscr, y, x, ch | attrs | COLOR_PAIR(pair));
 }
 
 // ---- Signals turned into a readable descriptor (a self-pipe) ----

@@ -184,20 +184,24 @@ final class TmuxSession {
 
     // MARK: The pane's process
 
-    /// Whether the pane's process (the shell) has exited (`remain-on-exit` keeps the pane).
-    var paneIsDead: Bool {
-        (try? tmux(["display-message", "-p", "-t", session, "#{pane_dead}"]))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
-    }
+    /// Whether the pane's process (the shell) has exited and tmux has its status
+    /// (`remain-on-exit` keeps the pane).
+    var paneIsDead: Bool { exitStatus != nil }
 
-    /// The pane process's exit status once it is dead, else nil.
+    /// The pane process's exit status once it is dead (128 + signal when a signal ended it),
+    /// else nil. tmux marks a pane dead when its terminal closes, a moment before it learns the
+    /// status; until then this is nil.
     var exitStatus: Int32? {
         guard let text = try? tmux([
-            "display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}",
+            "display-message", "-p", "-t", session,
+            "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}",
         ]) else { return nil }
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard parts.first == "1", parts.count > 1 else { return nil }
-        return Int32(parts[1])
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "1" else { return nil }
+        if let status = Int32(parts[1]) { return status }
+        if let signal = Int32(parts[2]) { return 128 + signal }
+        return nil
     }
 
     /// The pid of the shell tmux started in the pane.
