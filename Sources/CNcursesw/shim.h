@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 
 // Macros and globals that do not import into Swift 6, wrapped as functions.
 static inline WINDOW *podium_stdscr(void) { return stdscr; }
@@ -48,6 +49,15 @@ static inline attr_t podium_a_normal(void) { return A_NORMAL; }
 static inline int podium_wcwidth(wchar_t c) {
     extern int wcwidth(wchar_t);
     return wcwidth(c);
+}
+
+/// Resizes curses to the terminal's size now (TIOCGWINSZ on standard output, which ioctl's
+/// variadic signature keeps from Swift). Returns OK, or ERR when the size is unknown.
+static inline int podium_resize_from_terminal(void) {
+    struct winsize size;
+    if (ioctl(1, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return ERR;
+    if (size.ws_row == (unsigned short)LINES && size.ws_col == (unsigned short)COLS) return OK;
+    return resizeterm(size.ws_row, size.ws_col);
 }
 
 /// Puts one line-graphics piece at y, x: 0 ─, 1 │, 2 ┌, 3 ┐, 4 └, 5 ┘, 6 ├, 7 ┤, 8 ┬, 9 ┴,

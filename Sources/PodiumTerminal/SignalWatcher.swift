@@ -17,8 +17,10 @@ import Darwin
 /// translation unit (see shim.h).
 public final class SignalWatcher {
     /// The signals watched by default: the ones that end the program (SIGTERM, SIGHUP from a
-    /// closed ssh, SIGINT), and job control (SIGTSTP, SIGCONT).
-    public static let defaultSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT]
+    /// closed ssh, SIGINT), job control (SIGTSTP, SIGCONT), and SIGWINCH: a resize then wakes
+    /// the loop through this descriptor and `Terminal.respond(to:)` resizes curses (ncurses'
+    /// own SIGWINCH handler, replaced here, could only report it from `readKeys`).
+    public static let defaultSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT, SIGWINCH]
 
     /// The read end of the pipe: readable when a signal is pending.
     public let descriptor: Int32

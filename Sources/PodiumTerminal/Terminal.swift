@@ -315,6 +315,7 @@ public final class Terminal {
     public func resume() {
         guard !closed else { return }
         reset_prog_mode()
+        _ = podium_resize_from_terminal()
         suspended = false
         previous = nil
         cursorVisible = nil
@@ -325,7 +326,9 @@ public final class Terminal {
     /// Does what a signal from `SignalWatcher` asks. Returns the exit status (128 + signal)
     /// when the program should exit now: the terminal is then already restored. SIGTSTP
     /// stops the process with the terminal restored and takes it back when continued;
-    /// SIGCONT (after a stop from outside) takes the terminal back and repaints.
+    /// SIGCONT (after a stop from outside) takes the terminal back and repaints. SIGWINCH
+    /// resizes curses to the terminal (`size` is then current) and the next `draw` repaints
+    /// everything: handle it like a `.resize` key.
     public func respond(to signal: Int32) -> Int32? {
         if SignalWatcher.isTermination(signal) {
             close()
@@ -336,6 +339,10 @@ public final class Terminal {
             SignalWatcher.stopProcess()
             resume()
             resumedFromStop = true
+        } else if signal == SIGWINCH {
+            guard !closed, !suspended else { return nil }  // `resume` resizes
+            _ = podium_resize_from_terminal()
+            previous = nil
         } else if signal == SIGCONT {
             if resumedFromStop {
                 resumedFromStop = false
