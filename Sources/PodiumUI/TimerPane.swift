@@ -78,7 +78,8 @@ public enum TimerPane {
         if rowsLeft >= 6, let big = BigDigits.layout(time, width: w, height: min(rowsLeft - 3, 10)) {
             BigDigits.draw(time, into: &screen, rect: Rect(x: x, y: y, width: w, height: big.height), style: style)
             y += big.height
-            line(statusWord(reading) + " · " + TimeText.clock(reading.allowedSeconds) + " planned", style)
+            // The time as text too: for screen readers, captures and a glance at the numbers.
+            line(time + " " + statusWord(reading) + " · " + TimeText.clock(reading.allowedSeconds) + " planned", style)
         } else {
             line(time + "  " + statusWord(reading), style)
         }
