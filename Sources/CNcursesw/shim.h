@@ -43,6 +43,11 @@ static inline int podium_put_cell(int y, int x, const wchar_t *text, attr_t attr
 
 /// newterm on the process's standard output and input; NULL when TERM is unknown.
 static inline SCREEN *podium_newterm(void) { return newterm(NULL, stdout, stdin); }
+/// Whether the current terminal can move the cursor (TERM=dumb cannot): terminfo "cup".
+static inline int podium_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
 static inline int podium_key_f0(void) { return KEY_F0; }
 static inline attr_t podium_a_normal(void) { return A_NORMAL; }
 /// The width ncurses gives a character (glibc wcwidth; wchar.h hides it without _XOPEN_SOURCE).

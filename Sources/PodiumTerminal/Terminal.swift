@@ -68,6 +68,13 @@ public final class Terminal {
                 "podium needs a terminal; TERM=\(term) is unknown (try TERM=xterm-256color)")
         }
         set_term(screen)
+        guard podium_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError(
+                "podium needs a terminal that can move the cursor; TERM=\(term) cannot "
+                    + "(try TERM=xterm-256color)")
+        }
         guard let window = podium_stdscr() else {
             endwin()
             delscreen(screen)
