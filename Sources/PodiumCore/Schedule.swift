@@ -95,6 +95,9 @@ public struct ScheduleProjection: Equatable, Sendable {
 ///   ran (after the host went back). A session that ran short pulls the rest earlier only once
 ///   the host moves on.
 public enum Schedule {
+    /// A first start this far from the planned start is taken as a rehearsal.
+    public static let rehearsalGap: TimeInterval = 3 * 3600
+
     public static func project(_ state: PodiumState, now: Date, calendar: Calendar) -> ScheduleProjection {
         let sessions = state.event.sessions
         let currentIndex = state.currentSessionIndex
@@ -104,9 +107,18 @@ public enum Schedule {
         var planBase: Date? = nil
         var hasStartTime = false
         if let text = state.event.start, let minutes = EventFile.parseTimeOfDay(text) {
-            let anchor = firstActualStart ?? eventDate(state.event.date, calendar: calendar)
-                .map { $0.addingTimeInterval(Double(minutes * 60)) } ?? now
+            // The event's date counts only when it is about today: the bundled examples carry
+            // the dates of past events, and a plan years away helps nobody.
+            let dated = eventDate(state.event.date, calendar: calendar)
+                .map { $0.addingTimeInterval(Double(minutes * 60)) }
+                .flatMap { abs($0.timeIntervalSince(now)) < 36 * 3600 ? $0 : nil }
+            let anchor = firstActualStart ?? dated ?? now
             planBase = nearestTimeOfDay(minutes: minutes, to: anchor, calendar: calendar)
+            // A run hours away from the planned start is a rehearsal: plan from its real start.
+            if let first = firstActualStart, let base = planBase,
+               abs(first.timeIntervalSince(base)) > Schedule.rehearsalGap {
+                planBase = first
+            }
             hasStartTime = true
         } else if let firstActualStart {
             // Base the plan on the first session actually started, at its planned offset.
