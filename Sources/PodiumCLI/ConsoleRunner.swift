@@ -61,6 +61,8 @@ final class ConsoleRunner {
             let now = Date()
             model.keepSelectionValid()
             let size = terminal.size
+            model.width = size.width
+            model.height = size.height
             let screen = ConsoleView.render(model, now: now, width: size.width, height: size.height)
             if screen != lastScreen {
                 terminal.draw(screen)

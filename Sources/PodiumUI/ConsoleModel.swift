@@ -61,6 +61,10 @@ public struct ConsoleModel: Sendable {
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.
     public var ascii = false
+    /// The terminal size, set by the loop before each frame (the model owns the window size,
+    /// so keys such as PgDn know how far the notes can scroll).
+    public var width = 80
+    public var height = 24
 
     public init(role: Role, actor: String, shared: PodiumState) {
         self.role = role
@@ -77,6 +81,22 @@ public struct ConsoleModel: Sendable {
     /// The questions in the order and filter this console shows.
     public var visibleQuestions: [Question] {
         query.apply(to: shared)
+    }
+
+    /// The notes shown now: the session (current or next) and the kind (speaker or host).
+    public var shownNotes: (session: String, kind: SessionNotes.Kind) {
+        let session = showNextSessionNotes ? (shared.nextSession?.id ?? shared.currentSessionID) : shared.currentSessionID
+        return (session, showHostNotes ? .host : .speaker)
+    }
+
+    /// How far the notes pane can scroll at the current size.
+    public var maximumNotesScroll: Int {
+        let rect = ConsoleLayout(role: role, width: width, height: height).notes
+        guard rect.height > 2, rect.width > 2 else { return 0 }
+        let shown = shownNotes
+        let text = shared.notes[shown.session]?.text(shown.kind) ?? ""
+        let lines = MarkdownRenderer.render(text, width: rect.width - 2).count
+        return max(0, lines - (rect.height - 2))
     }
 
     public var selectedQuestion: Question? {

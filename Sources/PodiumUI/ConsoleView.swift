@@ -51,17 +51,16 @@ public enum ConsoleView {
     static func drawNotes(_ model: ConsoleModel, now: Date, rect: Rect, into screen: inout Screen) {
         guard rect.height >= 3 else { return }
         let state = model.shared
-        let sessionID = model.showNextSessionNotes ? (state.nextSession?.id ?? state.currentSessionID) : state.currentSessionID
+        let (sessionID, kind) = model.shownNotes
         let notes = state.notes[sessionID]
-        let kind: SessionNotes.Kind = model.showHostNotes ? .host : .speaker
         var title = model.showHostNotes ? "Host notes" : "Notes"
         if model.showNextSessionNotes, let next = state.nextSession { title += " · next: " + next.title }
         let elapsed = sessionID == state.currentSessionID && state.currentTimer.status != .idle
             ? Int(state.currentTimer.elapsed(at: now)) : nil
         NotesPane.render(
             into: &screen, rect: rect, notes: notes?.text(kind) ?? "", title: title,
-            elapsedSeconds: model.notesScrolledByHand ? nil : elapsed, scroll: model.notesScroll,
-            focused: model.focus == .notes)
+            elapsedSeconds: elapsed, scroll: model.notesScroll,
+            focused: model.focus == .notes, followCurrentCue: !model.notesScrolledByHand)
     }
 
     static func drawStatusLine(_ model: ConsoleModel, now: Date, y: Int, width: Int, into screen: inout Screen) {
@@ -159,7 +158,7 @@ public struct ConsoleLayout: Equatable, Sendable {
         if role == .moderator {
             // Queue first: a compact timer on top, the queue large, notes small below.
             let timerHeight = 4
-            let notesHeight = body >= 24 ? max(4, body / 5) : 0
+            let notesHeight = body >= 18 ? max(4, body / 5) : 0
             timer = Rect(x: 0, y: 0, width: width, height: timerHeight)
             queue = Rect(x: 0, y: timerHeight, width: width, height: body - timerHeight - notesHeight)
             notes = Rect(x: 0, y: body - notesHeight, width: width, height: notesHeight)

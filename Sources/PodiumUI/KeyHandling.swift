@@ -75,11 +75,11 @@ extension ConsoleModel {
         case .character("R"):
             overlay = .rundown
         case .pageDown:
-            notesScroll += 5
+            notesScroll = min(notesScroll + 5, maximumNotesScroll)
             notesScrolledByHand = true
         case .pageUp:
-            notesScroll = max(0, notesScroll - 5)
-            notesScrolledByHand = true
+            notesScroll = max(0, min(notesScroll, maximumNotesScroll) - 5)
+            notesScrolledByHand = notesScroll > 0
         case .resize:
             break
         default:

@@ -44,7 +44,8 @@ public enum TimerPane {
         let index = (state.currentSessionIndex ?? 0) + 1
         let session = state.currentSession
         let clock = timeOfDay(now, model.timeZone)
-        screen.box(rect, title: "Timer")
+        // The event's title rides in the border: every row inside is worth a digit.
+        screen.box(rect, title: "Timer · " + state.event.title)
         let inner = rect.inner
         guard inner.width > 4, inner.height > 0 else { return }
         let x = inner.x
@@ -70,12 +71,14 @@ public enum TimerPane {
             screen.put(text, x: x, y: y, maxWidth: w, style: style)
             y += 1
         }
-        line(state.event.title, Style(.dim))
         line("\(index)/\(state.event.sessions.count) " + (session?.title ?? "—"), Style(.normal, bold: true))
         if let speaker = session?.speaker, !speaker.isEmpty { line(speaker, Style(.dim)) }
         // The time itself: big digits when there is room, otherwise one bold line.
+        // Rows kept below the digits: the time as text, the bar, clock and next, the drift
+        // (always visible to the host), and the message when there is one.
+        let reserved = 4 + (state.message == nil ? 0 : 1)
         let rowsLeft = bottom - y
-        if rowsLeft >= 6, let big = BigDigits.layout(time, width: w, height: min(rowsLeft - 3, 10)) {
+        if rowsLeft >= reserved + 3, let big = BigDigits.layout(time, width: w, height: min(rowsLeft - reserved, 10)) {
             BigDigits.draw(time, into: &screen, rect: Rect(x: x, y: y, width: w, height: big.height), style: style)
             y += big.height
             // The time as text too: for screen readers, captures and a glance at the numbers.

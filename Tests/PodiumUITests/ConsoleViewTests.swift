@@ -1,0 +1,121 @@
+import Foundation
+import PodiumCore
+import PodiumText
+import PodiumUI
+import XCTest
+
+/// Golden screens of the consoles: every pane border in its column with Japanese text,
+/// overtime, the narrow layout and the too-small message.
+final class ConsoleViewTests: XCTestCase {
+    private let utc = TimeZone(identifier: "UTC")!
+    private let start = Date(timeIntervalSince1970: 1_548_925_200)  // 2019-01-31 09:00 UTC
+
+    private func meetupState(runningFor seconds: Double, questions: Bool = true) -> (PodiumState, Date) {
+        let event = Event(
+            title: "Kubernetes Meetup Tokyo #15 — KubeCon 2018 Recap", date: "2019-01-31",
+            venue: "Google Tokyo", start: "09:00", warningSeconds: 120, dangerSeconds: 60,
+            sessions: [
+                Session(id: "opening", title: "開会・会場案内 (Opening)", speaker: "運営チーム", plannedSeconds: 300,
+                        notes: "# Opening\n- Welcome, Wi-Fi\n- [03:00] 最初の登壇者を紹介する", hostNotes: "Wi-Fi: GoogleGuest"),
+                Session(id: "overview", title: "KubeCon + CloudNativeCon North America 2018 Overview", speaker: "Speaker A", plannedSeconds: 900),
+            ])
+        var state = PodiumState(event: event, now: start)
+        let context = ActionContext(now: start, actor: "host@test")
+        reduce(&state, .startTimer(session: "opening"), context: context)
+        if questions {
+            let texts: [(String, QuestionSource, String)] = [
+                ("Kubernetes はなぜ etcd を使っているか", .venue, "会場"),
+                ("StatefulSets には今回触れられなかったが、どういう扱いなのか", .satellite, "大阪"),
+                ("Virtual Kubelet とか k3s みたいなエッジで活用する動きがコミュニティでは感じられるが、どう見ている?", .youtube, "👍🏽 viewer"),
+                ("スケーラビリティに関して", .zoom, "zoom-user"),
+            ]
+            for (index, item) in texts.enumerated() {
+                reduce(&state, .addQuestion(Question(id: "q\(index)", text: item.0, author: item.2, source: item.1,
+                                                     askedAt: start.addingTimeInterval(Double(index) * 30))), context: context)
+            }
+            reduce(&state, .approve(id: "q0"), context: context)
+            reduce(&state, .approve(id: "q1"), context: context)
+            reduce(&state, .putLive(id: "q0"), context: context)
+            reduce(&state, .vote(id: "q2", voter: "a", delta: 1), context: context)
+            reduce(&state, .vote(id: "q2", voter: "b", delta: 1), context: context)
+        }
+        return (state, start.addingTimeInterval(seconds))
+    }
+
+    private func model(_ state: PodiumState, role: Role = .host, select: String? = "q1") -> ConsoleModel {
+        var model = ConsoleModel(role: role, actor: "\(role.rawValue)@test", shared: state)
+        model.timeZone = utc
+        model.selectedQuestionID = select
+        return model
+    }
+
+    func testHost80x24Running() {
+        let (state, now) = meetupState(runningFor: 95)
+        let screen = ConsoleView.render(model(state), now: now, width: 80, height: 24)
+        assertGolden(screen, named: "console-host-80x24")
+        assertBordersAligned(screen)
+    }
+
+    func testHost80x24Overtime() {
+        let (state, now) = meetupState(runningFor: 365)
+        let screen = ConsoleView.render(model(state), now: now, width: 80, height: 24)
+        assertGolden(screen, named: "console-host-80x24-overtime")
+        XCTAssertTrue(screen.text.contains("+1:05"), screen.text)
+    }
+
+    func testHostNarrow40x12() {
+        let (state, now) = meetupState(runningFor: 250)
+        let screen = ConsoleView.render(model(state), now: now, width: 40, height: 12)
+        assertGolden(screen, named: "console-host-40x12")
+        assertBordersAligned(screen)
+    }
+
+    func testModerator80x24() {
+        let (state, now) = meetupState(runningFor: 95)
+        let screen = ConsoleView.render(model(state, role: .moderator, select: "q2"), now: now, width: 80, height: 24)
+        assertGolden(screen, named: "console-moderator-80x24")
+        assertBordersAligned(screen)
+    }
+
+    func testHelpOverlay() {
+        let (state, now) = meetupState(runningFor: 10)
+        var console = model(state)
+        _ = console.handle(.character("?"), now: now)
+        let screen = ConsoleView.render(console, now: now, width: 80, height: 40)
+        assertGolden(screen, named: "console-help-80x40")
+        XCTAssertTrue(screen.text.contains("start / pause the timer"))
+    }
+
+    func testInputLineWithJapanese() {
+        let (state, now) = meetupState(runningFor: 10, questions: false)
+        var console = model(state, select: nil)
+        _ = console.handle(.character("a"), now: now)
+        for character in "K8sクラスタでFaaSを使えるようにする意義は?" { _ = console.handle(.character(character), now: now) }
+        let screen = ConsoleView.render(console, now: now, width: 60, height: 16)
+        assertGolden(screen, named: "console-input-60x16")
+        XCTAssertEqual(screen.cursor?.y, 15)
+    }
+
+    func testTooSmall() {
+        let (state, now) = meetupState(runningFor: 10)
+        let screen = ConsoleView.render(model(state), now: now, width: 39, height: 11)
+        XCTAssertTrue(screen.text.contains("terminal too small (needs 40×12)"), screen.text)
+    }
+
+    /// Every row of a box has its right border where the top border ends: no wide character
+    /// pushed it.
+    private func assertBordersAligned(_ screen: Screen, file: StaticString = #filePath, line: UInt = #line) {
+        for y in 0..<screen.height {
+            var x = 0
+            for cell in (0..<screen.width).map({ screen[$0, y] }) {
+                if case .text(let grapheme) = cell.glyph {
+                    XCTAssertLessThanOrEqual(DisplayWidth.cells(of: Character(grapheme)), 2, file: file, line: line)
+                }
+                x += 1
+            }
+            XCTAssertEqual(x, screen.width, file: file, line: line)
+            // Every line's display width equals the screen width.
+            XCTAssertEqual(DisplayWidth.cells(of: screen.lines()[y]), screen.width, "row \(y): \(screen.lines()[y])", file: file, line: line)
+        }
+    }
+}
