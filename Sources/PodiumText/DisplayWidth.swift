@@ -3,8 +3,11 @@
 /// Terminals disagree on emoji sequences (see shared/guide/text-width.md), so Podium draws every
 /// grapheme in a *width-stable form* (`displayForm`): variation selectors (VS15/VS16) and
 /// skin-tone modifiers are dropped, a ZWJ sequence shows only its first member, a keycap shows its
-/// base, tag characters are dropped, and a grapheme keeps at most `maximumScalarsPerGrapheme`
-/// scalars (ncurses' `CCHARW_MAX`, which also tames combining-mark towers). On what is left,
+/// base, tag characters are dropped, a spacing scalar after the first one is dropped (except the
+/// second regional indicator of a flag), scalars newer than `newestDrawnUnicodeVersion` become
+/// U+FFFD, and a grapheme keeps at most `maximumScalarsPerGrapheme` scalars (ncurses'
+/// `CCHARW_MAX`, which also tames combining-mark towers). So every grapheme is 0, 1 or 2 cells
+/// (a CR LF pair, only in unsanitised text, counts 2) and fits one curses cell. On what is left,
 /// glibc/ncurses, tmux and modern terminals agree, and the width is the simple per-scalar one that
 /// ncurses (glibc `wcwidth`) uses, summed over the display form:
 ///
@@ -27,7 +30,9 @@
 /// Unsafe scalars (controls, tab, DEL, C1, bidi controls, LS/PS; see `Sanitizer.isUnsafe`) count
 /// **one** cell each: the width of the visible replacement `Sanitizer.line` draws for them. A tab
 /// is never expanded; the sanitiser turns it into one space. So for any text,
-/// `cells(of: text) == cells(of: Sanitizer.line(text))`.
+/// `cells(of: Sanitizer.line(text)) <= cells(of: text)`, equal unless a control was followed by
+/// a mark that its visible replacement absorbs (a lone skin tone after ESC, for instance):
+/// measuring unsanitised text never under-counts what will be drawn.
 public enum DisplayWidth {
     /// The most scalars a grapheme keeps in display form (ncurses' `CCHARW_MAX`).
     public static let maximumScalarsPerGrapheme = 5
@@ -87,6 +92,7 @@ public enum DisplayWidth {
         var kept = 0
         var sawJoinerAfterBase = false
         var firstScalar: Unicode.Scalar? = nil
+        var firstKeptIsRegionalIndicator = false
         for scalar in character.unicodeScalars {
             if firstScalar == nil { firstScalar = scalar }
             if kept >= maximumScalarsPerGrapheme || sawJoinerAfterBase { break }
@@ -106,6 +112,13 @@ public enum DisplayWidth {
                     body("\u{FFFD}")
                     continue
                 }
+                if kept > 0, cells(of: scalar) > 0, !Sanitizer.isUnsafe(scalar),
+                   !(isRegionalIndicator(scalar) && kept == 1 && firstKeptIsRegionalIndicator) {
+                    // A second spacing scalar (Hangul L L, an Indic spacing mark, …): dropped, so
+                    // a grapheme is at most 2 cells and one curses cell. A flag keeps its pair.
+                    continue
+                }
+                if kept == 0 { firstKeptIsRegionalIndicator = isRegionalIndicator(scalar) }
                 kept += 1
                 body(scalar)
             }
@@ -113,6 +126,10 @@ public enum DisplayWidth {
         if kept == 0, let firstScalar {
             body(isUnknownToTerminals(firstScalar) ? "\u{FFFD}" : firstScalar)
         }
+    }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
     /// The newest Unicode version whose characters are drawn as they are. glibc 2.36 (Debian 12,

@@ -58,5 +58,20 @@ final class DisplayWidthTests: XCTestCase {
             XCTAssertEqual(DisplayWidth.cells(of: text), DisplayWidth.cells(of: Sanitizer.line(text)),
                            "width must not change by sanitising: \(text.debugDescription.prefix(60))")
         }
+        // A control absorbs a following lone modifier once it is a visible picture: never wider.
+        XCTAssertEqual(DisplayWidth.cells(of: "\u{1E}\u{1F3FF}"), 3)
+        XCTAssertEqual(DisplayWidth.cells(of: Sanitizer.line("\u{1E}\u{1F3FF}")), 1)
+    }
+
+    func testEveryGraphemeIsAtMostTwoCells() {
+        let graphemes: [Character] = [
+            "\u{1100}\u{1100}\u{1100}", "क\u{093E}\u{093E}", "🇯🇵", "👨‍👩‍👧", "e\u{0301}\u{0302}",
+            Character("a" + String(repeating: "\u{093E}", count: 9)),
+        ]
+        for grapheme in graphemes {
+            XCTAssertLessThanOrEqual(DisplayWidth.cells(of: grapheme), 2, "\(grapheme)")
+        }
+        XCTAssertEqual(DisplayWidth.displayForm(of: "\u{1100}\u{1100}\u{1161}"), "\u{1100}\u{1161}")
+        XCTAssertEqual(DisplayWidth.cells(of: Character("\u{1F1EF}\u{1F1F5}")), 2)
     }
 }

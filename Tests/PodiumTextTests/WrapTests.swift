@@ -24,21 +24,33 @@ final class WrapTests: XCTestCase {
 
     static let widths = [1, 2, 3, 4, 5, 7, 10, 16, 20, 33, 40, 80]
 
-    /// Checks that `lines` are `text` in order with only spaces dropped at the breaks.
-    static func assertRoundTrip(_ text: String, _ lines: [String], file: StaticString = #filePath, line: UInt = #line) {
-        var rest = Substring(text)
+    /// Checks that `lines` are `text` in order with only spaces dropped at the breaks, and
+    /// returns the offset (in graphemes) of each line in `text`.
+    @discardableResult
+    static func assertRoundTrip(_ text: String, _ lines: [String], file: StaticString = #filePath, line: UInt = #line) -> [Int] {
+        let characters = Array(text)
+        var offset = 0
+        var offsets: [Int] = []
         for (index, piece) in lines.enumerated() {
-            if index > 0 { rest = rest.drop(while: { $0 == " " }) }
-            XCTAssertTrue(rest.hasPrefix(piece), "line \(index) \(piece.debugDescription) is not next in \(rest.prefix(20).debugDescription)", file: file, line: line)
-            rest = rest.dropFirst(piece.count)
-            if index < lines.count - 1 {
-                // Spaces dropped at the end of a line are break spaces.
-                let before = rest
-                rest = rest.drop(while: { $0 == " " })
-                _ = before
-            }
+            if index > 0 { while offset < characters.count, characters[offset] == " " { offset += 1 } }
+            offsets.append(offset)
+            let pieceCharacters = Array(piece)
+            let end = min(characters.count, offset + pieceCharacters.count)
+            XCTAssertEqual(Array(characters[offset..<end]), pieceCharacters,
+                           "line \(index) \(piece.debugDescription) is not next in \(text.debugDescription)", file: file, line: line)
+            offset = end
         }
-        XCTAssertTrue(rest.allSatisfy { $0 == " " }, "left over: \(rest.debugDescription)", file: file, line: line)
+        XCTAssertTrue(characters[offset...].allSatisfy { $0 == " " }, "left over in \(text.debugDescription)", file: file, line: line)
+        return offsets
+    }
+
+    /// Cells of the run of graphemes around `position` that no allowed break splits.
+    static func unbreakableRunCells(_ characters: [Character], around position: Int) -> Int {
+        var low = position
+        while low > 0, !TextLayout.canBreak(before: characters[low], after: characters[low - 1]) { low -= 1 }
+        var high = position
+        while high + 1 < characters.count, !TextLayout.canBreak(before: characters[high + 1], after: characters[high]) { high += 1 }
+        return characters[low...high].reduce(0) { $0 + DisplayWidth.cells(of: $1) }
     }
 
     func testJapaneseAtSeveralWidths() {
@@ -49,22 +61,19 @@ final class WrapTests: XCTestCase {
                 for piece in lines {
                     XCTAssertLessThanOrEqual(DisplayWidth.cells(of: piece), width, "\(piece) at \(width)")
                 }
-                if width >= 2 {
-                    Self.assertRoundTrip(text, lines)
-                    if !text.contains(" ") { XCTAssertEqual(lines.joined(), text) }
-                }
-                // Kinsoku: closing punctuation never starts a line when there was a choice
-                // (width ≥ 4 always leaves one: the character before can move down with it).
-                if width >= 4 {
-                    for piece in lines.dropFirst() {
-                        if let first = piece.first {
-                            XCTAssertFalse(TextLayout.noLineStart.contains(first), "\(piece.debugDescription) starts a line at width \(width) in \(text)")
-                        }
-                    }
-                    for piece in lines.dropLast() {
-                        if let last = piece.last {
-                            XCTAssertFalse(TextLayout.noLineEnd.contains(last), "\(piece.debugDescription) ends a line at width \(width)")
-                        }
+                guard width >= 2 else { continue }
+                let offsets = Self.assertRoundTrip(text, lines)
+                if !text.contains(" ") { XCTAssertEqual(lines.joined(), text) }
+                // Kinsoku: closing punctuation starts a line, or an opening bracket ends one,
+                // only when the unbreakable run around that place is wider than a whole line.
+                let characters = Array(text)
+                for (index, piece) in lines.enumerated() where index > 0 && !piece.isEmpty {
+                    let position = offsets[index]
+                    let previous = characters[position - 1]
+                    let first = characters[position]
+                    if TextLayout.noLineStart.contains(first) || TextLayout.noLineEnd.contains(previous) {
+                        XCTAssertGreaterThan(Self.unbreakableRunCells(characters, around: position), width,
+                                             "\(piece.debugDescription) after \(lines[index - 1].debugDescription) at width \(width)")
                     }
                 }
             }
