@@ -182,4 +182,51 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(projection.timeOfDay(projection.plannedStart), "19:00")
         XCTAssertEqual(projection.plannedStart, at("19:00").addingTimeInterval(9 * 3600))
     }
+
+    func testAnEventDateFarFromNowIsIgnored() {
+        // The bundled examples carry the dates of past events: run a year later, the plan is
+        // that day's 19:00, not 2019's (which would read as hundreds of thousands of minutes).
+        let state = PodiumState(event: event(), now: at("18:30"))
+        let later = TimeInterval(400 * 86_400)
+        let today = Schedule.project(state, now: at("18:50").addingTimeInterval(later), calendar: calendar)
+        XCTAssertEqual(today.plannedStart, at("19:00").addingTimeInterval(later))
+        XCTAssertEqual(today.summaryLine, "on time · ends 21:00")
+        // Within 36 hours the date counts: at 08:00 the day before, the plan is the 23rd's
+        // 19:00 (35 hours away), not the 22nd's (11 hours away, nearer by the clock).
+        let dayBefore = at("08:00").addingTimeInterval(-86_400)
+        XCTAssertEqual(Schedule.project(state, now: dayBefore, calendar: calendar).plannedStart, at("19:00"))
+        // Two minutes more than 36 hours away, the date is ignored: the nearest 19:00 wins.
+        let tooEarly = at("19:00").addingTimeInterval(-36 * 3600 - 120)
+        XCTAssertEqual(
+            Schedule.project(state, now: tooEarly, calendar: calendar).plannedStart,
+            at("19:00").addingTimeInterval(-2 * 86_400))
+    }
+
+    func testAFirstStartHoursFromThePlanIsARehearsal() {
+        // Started at 15:59, 3 h 01 min before the planned 19:00: a rehearsal, planned from
+        // its real start, not "181 min ahead".
+        var rehearsal = PodiumState(event: event(), now: at("15:00"))
+        apply(&rehearsal, "15:59", .startTimer(session: "opening"))
+        let projection = project(rehearsal, "16:01")
+        XCTAssertEqual(projection.plannedStart, at("15:59"))
+        XCTAssertEqual(projection.plannedEnd, at("17:59"))
+        XCTAssertEqual(projection.rows[1].plannedStart, at("16:09"))
+        XCTAssertEqual(projection.summaryLine, "on time · ends 17:59")
+        // Drift then counts from the rehearsal's own plan.
+        apply(&rehearsal, "16:14", .nextSession(from: "opening"))
+        XCTAssertEqual(project(rehearsal, "16:14").summaryLine, "5 min behind · ends 18:04 (planned 17:59)")
+
+        // Within the gap (2 h 59 min early) it is the real evening, started early: ahead.
+        var early = PodiumState(event: event(), now: at("15:00"))
+        apply(&early, "16:01", .startTimer(session: "opening"))
+        let ahead = project(early, "16:03")
+        XCTAssertEqual(ahead.plannedStart, at("19:00"))
+        XCTAssertEqual(ahead.summaryLine, "179 min ahead · ends 18:01 (planned 21:00)")
+
+        // Late by more than the gap: also a rehearsal (or a test run after the event).
+        var late = PodiumState(event: event(), now: at("22:00"))
+        apply(&late, "22:30", .startTimer(session: "opening"))
+        XCTAssertEqual(project(late, "22:31").plannedStart, at("22:30"))
+        XCTAssertEqual(project(late, "22:31").summaryLine, "on time · ends 00:30")
+    }
 }
