@@ -255,14 +255,13 @@ public enum EventFile {
             return EventFileError(file: file, line: mark.line, column: mark.column,
                                   message: "not valid YAML: \(detail)\(problem)")
         case .reader(let problem, let offset, _, let yaml):
-            // libyaml counts the offset in bytes of the UTF-8 text.
+            // Yams gives the offset in characters of the text.
             var line: Int? = nil
             var column: Int? = nil
             if let offset {
-                let prefix = yaml.utf8.prefix(max(0, offset))
-                line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-                let lineStart = prefix.lastIndex(of: 0x0A).map { prefix.index(after: $0) } ?? prefix.startIndex
-                column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+                let prefix = yaml.prefix(max(0, offset))
+                line = prefix.reduce(1) { $1.isNewline ? $0 + 1 : $0 }
+                column = prefix.split(omittingEmptySubsequences: false) { $0.isNewline }.last.map { $0.count + 1 } ?? 1
             }
             return EventFileError(file: file, line: line, column: column, message: "cannot read the file as text: \(problem)")
         default:
