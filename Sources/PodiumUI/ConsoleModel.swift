@@ -25,6 +25,8 @@ public enum Overlay: Equatable, Sendable {
     case rundown
     case messagePalette
     case confirmRestart(session: String)
+    /// One question in full (text, original, aliases, history), scrolled by `scroll` lines.
+    case question(id: String, scroll: Int)
 }
 
 /// Everything that belongs to one console and is not shared: selection, focus, overlays, the
@@ -80,7 +82,20 @@ public struct ConsoleModel: Sendable {
 
     /// The questions in the order and filter this console shows.
     public var visibleQuestions: [Question] {
-        query.apply(to: shared)
+        queueMemo.visible(shared, query)
+    }
+
+    /// The last list and counts, remembered while the questions stay the same (issue 7).
+    let queueMemo = QueueMemo()
+
+    /// `shared.countsByStatus(session:)`, remembered while the questions stay the same.
+    func statusCounts(session: String?) -> [QuestionStatus: Int] {
+        queueMemo.counts(shared, session: session)
+    }
+
+    /// `QueueQuery.openInOtherSessions(shared)`, remembered while the questions stay the same.
+    var openQuestionsInOtherSessions: Int {
+        queueMemo.openInOtherSessions(shared)
     }
 
     /// The notes shown now: the session (current or next) and the kind (speaker or host).

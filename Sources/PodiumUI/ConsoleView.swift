@@ -35,6 +35,8 @@ public enum ConsoleView {
             let title = model.shared.event.session(withID: session)?.title ?? session
             drawDialog(["Restart \"\(title)\" from zero?", "", "y: restart   any other key: keep"],
                        title: "Restart", into: &screen)
+        case .question(let id, let scroll):
+            QueuePane.drawFullQuestion(model, id: id, scroll: scroll, now: now, into: &screen)
         case nil: break
         }
         return screen

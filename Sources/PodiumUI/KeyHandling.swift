@@ -36,12 +36,14 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "l / w", action: "label / assign to a panelist", roles: staff),
         KeyHelp(keys: "z", action: "undo this console's last change", roles: staff),
         KeyHelp(keys: "f / o / v", action: "filter / order / source", roles: staff),
-        KeyHelp(keys: "/", action: "search the questions", roles: staff),
+        KeyHelp(keys: "S", action: "this session's questions / all sessions", roles: staff),
+        KeyHelp(keys: "/", action: "search (#label filters by label)", roles: staff),
+        KeyHelp(keys: "i", action: "read the selected question in full", roles: staff),
         KeyHelp(keys: "Tab", action: "switch focus: queue / notes", roles: staff),
         KeyHelp(keys: "PgUp PgDn", action: "scroll the notes", roles: all),
         KeyHelp(keys: "N", action: "show the next session's notes", roles: staff),
         KeyHelp(keys: "h", action: "host notes / speaker notes", roles: staff),
-        KeyHelp(keys: "E", action: "edit the notes in $EDITOR", roles: staff),
+        KeyHelp(keys: "E", action: "edit in $EDITOR (old: podium notes versions)", roles: staff),
         KeyHelp(keys: "R", action: "rundown: planned, actual, projected", roles: all),
         KeyHelp(keys: "?", action: "this help", roles: all),
         KeyHelp(keys: "q  Ctrl-C", action: "quit", roles: all),
@@ -52,6 +54,34 @@ extension ConsoleModel {
     /// Handles one key. Shared changes come back as actions for the loop to apply and persist;
     /// local changes (selection, overlays, input) are made here.
     public mutating func handle(_ key: Key, now: Date) -> ConsoleOutput {
+        var output = handleKey(key, now: now)
+        if output.quit, case .editQuestion(let id) = input {
+            // Quitting in the middle of an edit: the other consoles must not show it edited.
+            output.actions.append(.setEditing(id: id, by: nil))
+        }
+        followSelection(after: output.actions, now: now)
+        return output
+    }
+
+    /// When the selected question leaves the list (dismissed, merged, answered in the triage
+    /// view…), the selection moves to the next question below it (or above), not to the top.
+    private mutating func followSelection(after actions: [Action], now: Date) {
+        guard !actions.isEmpty, let id = selectedQuestionID else { return }
+        let before = visibleQuestions
+        guard let index = before.firstIndex(where: { $0.id == id }) else { return }
+        var after = shared
+        let context = ActionContext(now: now, actor: actor)
+        for action in actions { reduce(&after, action, context: context) }
+        let list = query.apply(to: after)
+        guard !list.contains(where: { $0.id == id }) else { return }
+        let visible = Set(list.map(\.id))
+        if let next = before[(index + 1)...].first(where: { visible.contains($0.id) })
+            ?? before[..<index].last(where: { visible.contains($0.id) }) {
+            selectedQuestionID = next.id
+        }
+    }
+
+    private mutating func handleKey(_ key: Key, now: Date) -> ConsoleOutput {
         var output = ConsoleOutput()
         if key == .control("c") {
             output.quit = true
@@ -138,7 +168,8 @@ extension ConsoleModel {
         case .character("a"):
             beginInput(.addQuestion)
         case .character("/"):
-            beginInput(.search, text: query.search)
+            beginInput(.search, text: [query.search, query.label.map { "#" + $0 } ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " "))
         case .character("j"), .down:
             moveSelection(by: 1)
         case .character("k"), .up:
@@ -158,6 +189,9 @@ extension ConsoleModel {
         case .character("v"):
             query.source = nextSource(after: query.source)
             say("source: \(query.source?.rawValue ?? "all")")
+        case .character("S"):
+            query.session = query.session == .current ? .all : .current
+            say(query.session == .current ? "showing: this session's questions" : "showing: questions of all sessions")
         case .character("N"):
             showNextSessionNotes.toggle()
             notesScroll = 0
@@ -221,20 +255,58 @@ extension ConsoleModel {
             }
         case .escape:
             mergeSourceID = nil
+        case .character("i"):
+            overlay = .question(id: id, scroll: 0)
         case .character("J"), .character("K"):
-            let list = visibleQuestions
+            guard query.order == .position else {
+                return say("J/K move in queue order: press o until \"order: position\"")
+            }
+            var list = visibleQuestions
             guard let index = list.firstIndex(where: { $0.id == id }) else { return }
             let target = key == .character("J") ? index + 1 : index - 1
-            guard list.indices.contains(target) else { return }
-            // Place it just past its neighbour.
-            let neighbour = list[target].position
-            let beyond = list.indices.contains(target + (target > index ? 1 : -1))
-                ? list[target + (target > index ? 1 : -1)].position
-                : neighbour + (target > index ? 1 : -1)
-            record(.moveQuestion(id: id, position: (neighbour + beyond) / 2), output: &output)
+            guard list.indices.contains(target) else { return say(target < 0 ? "already first" : "already last") }
+            guard list[target].pinned == question.pinned,
+                  (list[target].status == .live) == (question.status == .live)
+            else { return say("pinned and live questions stay first (s unpins)") }
+            list.swapAt(index, target)
+            // A place between its new neighbours; when there is none (equal positions, as for
+            // questions added by one script at once), the list is numbered again.
+            let previous = target > 0 ? list[target - 1].position : nil
+            let following = target + 1 < list.count ? list[target + 1].position : nil
+            switch (previous, following) {
+            case (let previous?, let following?) where previous < following:
+                record(.moveQuestion(id: id, position: (previous + following) / 2), output: &output)
+            case (let previous?, nil):
+                record(.moveQuestion(id: id, position: previous + 1), output: &output)
+            case (nil, let following?):
+                record(.moveQuestion(id: id, position: following - 1), output: &output)
+            default:
+                let base = list.map(\.position).min() ?? 0
+                let moves = list.enumerated().compactMap { offset, item -> Action? in
+                    item.position == base + Double(offset) ? nil
+                        : .moveQuestion(id: item.id, position: base + Double(offset))
+                }
+                recordGroup(moves, output: &output)
+            }
         default:
             break
         }
+    }
+
+    /// Appends actions that one `z` undoes together.
+    private mutating func recordGroup(_ actions: [Action], output: inout ConsoleOutput) {
+        var state = shared
+        var inverse: [Action] = []
+        let context = ActionContext(now: Date(), actor: actor)
+        for action in actions {
+            inverse = Undo.inverse(of: action, before: state) + inverse
+            reduce(&state, action, context: context)
+        }
+        if !inverse.isEmpty {
+            undoStack.append(inverse)
+            if undoStack.count > 100 { undoStack.removeFirst() }
+        }
+        output.actions.append(contentsOf: actions)
     }
 
     /// Appends an action and remembers how to undo it.
@@ -322,7 +394,18 @@ extension ConsoleModel {
             output.actions.append(.adjustTime(session: shared.currentSessionID, seconds: seconds))
             say((seconds >= 0 ? "+" : "-") + TimeText.clock(abs(seconds)))
         case .search:
-            query.search = trimmed
+            // "#word" filters by label; the other words are searched for.
+            var words: [String] = []
+            var label: String?
+            for word in trimmed.split(whereSeparator: \.isWhitespace) {
+                if (word.hasPrefix("#") || word.hasPrefix("＃")), word.count > 1 {
+                    label = String(word.dropFirst())
+                } else {
+                    words.append(String(word))
+                }
+            }
+            query.search = words.joined(separator: " ")
+            query.label = label
             say(trimmed.isEmpty ? "search cleared" : "search: \(trimmed)")
         case .label(let id):
             let labels = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -338,6 +421,17 @@ extension ConsoleModel {
         case .help, .rundown:
             if key == .character("q") { output.quit = true }
             self.overlay = nil
+        case .question(let id, let scroll):
+            let page = max(1, height - 6)
+            let maximum = max(0, QueuePane.fullQuestionLines(self, id: id, now: now).count - page)
+            switch key {
+            case .character("j"), .down: self.overlay = .question(id: id, scroll: min(maximum, scroll + 1))
+            case .character("k"), .up: self.overlay = .question(id: id, scroll: max(0, scroll - 1))
+            case .pageDown, .character(" "): self.overlay = .question(id: id, scroll: min(maximum, scroll + page))
+            case .pageUp: self.overlay = .question(id: id, scroll: max(0, scroll - page))
+            case .resize: break
+            default: self.overlay = nil
+            }
         case .confirmRestart(let session):
             self.overlay = nil
             if key == .character("y") || key == .character("Y") {
@@ -445,7 +539,8 @@ extension QueueQuery.Filter {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
-    public var label: String { rawValue }
+    /// How the filter is named in the notice and the queue pane's title.
+    public var label: String { self == .triage ? "new+queue" : rawValue }
 }
 
 extension QueueQuery.Order {

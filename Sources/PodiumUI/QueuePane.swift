@@ -6,6 +6,7 @@ import PodiumText
 /// highlighted and shown in full below the list.
 public enum QueuePane {
     static func statusTag(_ question: Question) -> (String, Style) {
+        if question.mergedInto != nil { return ("dup ", Style(.dim)) }
         switch question.status {
         case .new: return ("NEW ", Style(.incoming, bold: true))
         case .approved: return ("ok  ", Style(.normal))
@@ -15,35 +16,98 @@ public enum QueuePane {
         }
     }
 
-    /// "3m", "1h", "now".
+    /// "now", "3m", "1h", "2d": at most three cells.
     static func age(_ question: Question, now: Date) -> String {
         let seconds = Int(now.timeIntervalSince(question.askedAt))
         if seconds < 60 { return "now" }
         if seconds < 3600 { return "\(seconds / 60)m" }
-        return "\(seconds / 3600)h"
+        if seconds < 86_400 { return "\(seconds / 3600)h" }
+        return "\(min(99, seconds / 86_400))d"
     }
 
-    static func title(_ model: ConsoleModel) -> String {
-        let counts = model.shared.countsByStatus(session: model.shared.currentSessionID)
-        var parts = ["Q&A"]
+    /// The pane title: counts, then what is shown (filter, order, source, label, search,
+    /// sessions) in brackets. Shorter forms when the pane is narrow.
+    static func title(_ model: ConsoleModel, width: Int = .max) -> String {
+        let query = model.query
+        let session: String?
+        switch query.session {
+        case .current: session = model.shared.currentSessionID
+        case .all: session = nil
+        case .session(let id): session = id
+        }
+        let counts = model.statusCounts(session: session)
         let order: [(QuestionStatus, String)] = [(.new, "new"), (.approved, "queue"), (.live, "live"), (.answered, "done"), (.dismissed, "gone")]
+        var long: [String] = []
+        var short: [String] = []
         for (status, name) in order {
             let count = counts[status] ?? 0
-            if count > 0 || status == .new || status == .approved { parts.append("\(name) \(count)") }
+            if count > 0 || status == .new || status == .approved {
+                long.append("\(name) \(count)")
+                short.append("\(name.prefix(1))\(count)")
+            }
         }
-        var title = parts.joined(separator: " · ")
-        if model.query.filter != .triage || model.query.source != nil || !model.query.search.isEmpty {
-            var view = [model.query.filter.label]
-            if let source = model.query.source { view.append(source.tag) }
-            if !model.query.search.isEmpty { view.append("/" + model.query.search) }
-            title += " [" + view.joined(separator: " ") + "]"
+        var view = [query.filter.label]
+        if query.order != .position { view.append("by " + query.order.label) }
+        if let source = query.source { view.append(source.tag) }
+        if let label = query.label, !label.isEmpty { view.append("#" + label) }
+        if !query.search.isEmpty { view.append("/" + query.search) }
+        if query.session != .current { view.append(session == nil ? "all sessions" : "session " + (session ?? "")) }
+        let shown = "[" + view.joined(separator: " ") + "]"
+        let elsewhere = query.session == .current ? model.openQuestionsInOtherSessions : 0
+        let others = elsewhere > 0 ? " +\(elsewhere) earlier (S)" : ""
+        let candidates = [
+            (["Q&A"] + long).joined(separator: " · ") + " " + shown + others,
+            "Q&A " + short.joined(separator: " ") + " " + shown + others,
+            "Q&A " + short.joined(separator: " ") + " " + shown,
+            "Q&A " + shown,
+        ]
+        return candidates.first { DisplayWidth.cells(of: $0) + 2 <= width } ?? candidates[candidates.count - 1]
+    }
+
+    /// The selected question's text (with aliases) and its meta line (source, author, votes,
+    /// labels, who edits it…), each wrapped to `width`, cut to `maximum` lines together: the meta
+    /// lines stay, the text's last kept line points to `i` (the full view).
+    static func detailLines(_ model: ConsoleModel, _ question: Question, width: Int, maximum: Int) -> (text: [String], meta: [String]) {
+        var text = question.text
+        if !question.aliases.isEmpty { text += "  (also: " + question.aliases.joined(separator: " / ") + ")" }
+        var textLines = TextLayout.wrap(Sanitizer.multiline(text), width: width)
+        var metaLines = TextLayout.wrap(metaLine(model, question), width: width)
+        guard textLines.count + metaLines.count > maximum else { return (textLines, metaLines) }
+        metaLines = Array(metaLines.prefix(max(1, maximum / 2)))
+        let room = max(1, maximum - metaLines.count)
+        if textLines.count > room {
+            let more = " i: all"
+            let last = TextLayout.truncate(textLines[room - 1] + "…", toWidth: width - DisplayWidth.cells(of: more)) + more
+            textLines = Array(textLines.prefix(room - 1)) + [last]
         }
-        return title
+        return (textLines, metaLines)
+    }
+
+    static func metaLine(_ model: ConsoleModel, _ question: Question) -> String {
+        // What matters most first: a narrow pane may show only the first line of it.
+        var meta: [String] = []
+        if let reason = question.dismissReason { meta.append("dismissed: " + reason) }
+        if let target = question.mergedInto {
+            meta.append("merged into: " + (model.shared.question(target).map { TextLayout.truncate(Sanitizer.line($0.text), toWidth: 30) } ?? target))
+        }
+        if let editor = question.editingBy, model.input != .editQuestion(id: question.id) {
+            meta.append("editing: " + editor)
+        }
+        meta.append(question.source.rawValue)
+        if !question.author.isEmpty { meta.append(Sanitizer.line(question.author)) }
+        meta.append("\(question.voteCount) vote\(question.voteCount == 1 ? "" : "s")")
+        if question.originalText != nil { meta.append("edited") }
+        if !question.labels.isEmpty { meta.append("#" + question.labels.joined(separator: " #")) }
+        if let who = question.assignee { meta.append("→ " + who) }
+        if let session = question.sessionID, session != model.shared.currentSessionID {
+            meta.append("session: " + (model.shared.event.session(withID: session)?.title ?? session))
+        }
+        return Sanitizer.line(meta.joined(separator: " · "))
     }
 
     public static func draw(_ model: ConsoleModel, now: Date, rect: Rect, into screen: inout Screen) {
         let focused = model.focus == .queue
-        screen.box(rect, title: title(model), style: Style(focused ? .accent : .dim))
+        screen.box(rect, title: title(model, width: rect.width), style: Style(focused ? .accent : .dim))
         let inner = rect.inner
         guard inner.width > 8, inner.height > 0 else { return }
         let questions = model.visibleQuestions
@@ -52,27 +116,20 @@ public enum QueuePane {
             screen.put(hint, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.dim))
             return
         }
-        // Detail of the selected question at the bottom, when there is room.
+        // Detail of the selected question at the bottom: in full, wrapped. The list keeps at
+        // least two rows (one on small panes); a text longer than that still is cut with a
+        // pointer to `i`, which shows it all.
         let selected = model.selectedQuestion
+        // Small panes: no rule above the detail (its text is bold).
+        let rule = inner.height >= 8 ? 1 : 0
         var detailLines: [String] = []
-        if let selected, inner.height >= 8 {
-            var text = selected.text
-            if !selected.aliases.isEmpty { text += "  (also: " + selected.aliases.joined(separator: " / ") + ")" }
-            detailLines = TextLayout.wrap(Sanitizer.line(text), width: inner.width)
-            var meta = [selected.source.rawValue]
-            if !selected.author.isEmpty { meta.append(selected.author) }
-            meta.append("\(selected.voteCount) votes")
-            if !selected.labels.isEmpty { meta.append("#" + selected.labels.joined(separator: " #")) }
-            if let who = selected.assignee { meta.append("→ " + who) }
-            if let editor = selected.editingBy, editor != model.actor { meta.append("editing: " + editor) }
-            if let reason = selected.dismissReason { meta.append("dismissed: " + reason) }
-            detailLines.append(meta.joined(separator: " · "))
-            let maximum = max(2, inner.height / 3)
-            if detailLines.count > maximum {
-                detailLines = Array(detailLines.prefix(maximum - 1)) + [TextLayout.truncate(detailLines[maximum - 1] + "…", toWidth: inner.width)]
-            }
+        var metaCount = 0
+        if let selected, inner.height >= 4 {
+            let (text, meta) = Self.detailLines(model, selected, width: inner.width, maximum: inner.height - 2 - rule)
+            detailLines = text + meta
+            metaCount = meta.count
         }
-        let listHeight = inner.height - (detailLines.isEmpty ? 0 : detailLines.count + 1)
+        let listHeight = inner.height - (detailLines.isEmpty ? 0 : detailLines.count + rule)
         let selectedIndex = questions.firstIndex { $0.id == model.selectedQuestionID } ?? 0
         // Scroll so the selection stays visible.
         var top = min(max(0, model.queueScroll), max(0, questions.count - listHeight))
@@ -89,10 +146,12 @@ public enum QueuePane {
         }
         if !detailLines.isEmpty {
             let y = inner.y + listHeight
-            for column in inner.x..<inner.maxX { screen.line(.horizontal, x: column, y: y, style: Style(.dim)) }
+            if rule > 0 {
+                for column in inner.x..<inner.maxX { screen.line(.horizontal, x: column, y: y, style: Style(.dim)) }
+            }
             for (offset, line) in detailLines.enumerated() {
-                let isMeta = offset == detailLines.count - 1
-                screen.put(line, x: inner.x, y: y + 1 + offset, maxWidth: inner.width, style: isMeta ? Style(.dim) : Style(.normal, bold: true))
+                let isMeta = offset >= detailLines.count - metaCount
+                screen.put(line, x: inner.x, y: y + rule + offset, maxWidth: inner.width, style: isMeta ? Style(.dim) : Style(.normal, bold: true))
             }
         }
     }
@@ -104,8 +163,14 @@ public enum QueuePane {
         var used = screen.put(tag, x: x, y: y, style: selected ? base : tagStyle)
         let marker = (question.pinned ? "^" : " ") + (model.mergeSourceID == question.id ? "M" : (question.editingBy != nil ? "e" : " "))
         used += screen.put(marker, x: x + used, y: y, style: base)
-        // Right side: source, votes, age.
-        let right = " " + question.source.tag + " " + String(question.voteCount) + " " + age(question, now: now)
+        // Right side, in columns: author, source, votes, age.
+        let authorWidth = width >= 60 ? 10 : (width >= 48 ? 6 : 0)
+        var right = " "
+        if authorWidth > 0 { right += TextLayout.fit(Sanitizer.line(question.author), toWidth: authorWidth) + " " }
+        let votes = String(question.voteCount)
+        right += TextLayout.fit(question.source.tag, toWidth: 3)
+            + String(repeating: " ", count: max(1, 4 - votes.count)) + votes
+            + " " + String(repeating: " ", count: max(0, 3 - age(question, now: now).count)) + age(question, now: now)
         let rightWidth = DisplayWidth.cells(of: right)
         let textWidth = width - used - rightWidth
         if textWidth > 3 {
@@ -113,6 +178,46 @@ public enum QueuePane {
             screen.put(right, x: x + width - rightWidth, y: y, style: selected ? base : Style(.dim))
         } else {
             screen.put(Sanitizer.line(question.text), x: x + used, y: y, maxWidth: width - used, style: base)
+        }
+    }
+
+    /// Every line of the full view of a question (`i`) for the model's screen size.
+    public static func fullQuestionLines(_ model: ConsoleModel, id: String, now: Date) -> [String] {
+        guard let question = model.shared.question(id) else { return ["(this question is gone)"] }
+        let width = max(10, model.width - 6)
+        var lines = TextLayout.wrap(Sanitizer.multiline(question.text), width: width)
+        lines.append("")
+        lines += TextLayout.wrap(metaLine(model, question) + " · " + question.status.rawValue + " · asked " + age(question, now: now) + " ago", width: width)
+        if let original = question.originalText {
+            lines.append("")
+            lines += TextLayout.wrap("Asked as: " + Sanitizer.multiline(original), width: width)
+        }
+        for alias in question.aliases {
+            lines += TextLayout.wrap("Also asked: " + Sanitizer.multiline(alias), width: width)
+        }
+        lines.append("")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = model.timeZone
+        for change in question.history.suffix(20) {
+            let time = calendar.dateComponents([.hour, .minute], from: change.at)
+            let clock = String(format: "%02d:%02d", time.hour ?? 0, time.minute ?? 0)
+            lines += TextLayout.wrap(clock + " " + Sanitizer.line(change.by) + ": " + Sanitizer.line(change.what), width: width)
+        }
+        return lines
+    }
+
+    /// The full view of a question over the panes, scrolled by `scroll` lines.
+    static func drawFullQuestion(_ model: ConsoleModel, id: String, scroll: Int, now: Date, into screen: inout Screen) {
+        let rect = Rect(x: 1, y: 1, width: max(4, screen.width - 2), height: max(3, screen.height - 3))
+        screen.fill(rect)
+        let lines = fullQuestionLines(model, id: id, now: now)
+        let page = rect.height - 2
+        let top = max(0, min(scroll, lines.count - page))
+        var title = "Question"
+        if lines.count > page { title += " \(top + 1)-\(min(lines.count, top + page))/\(lines.count) j/k" }
+        screen.box(rect, title: title, style: Style(.accent))
+        for (offset, line) in lines.dropFirst(top).prefix(page).enumerated() {
+            screen.put(line, x: rect.x + 2, y: rect.y + 1 + offset, maxWidth: rect.width - 4)
         }
     }
 }
