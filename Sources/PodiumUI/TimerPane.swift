@@ -36,6 +36,41 @@ public enum TimerPane {
         return Schedule.project(model.shared, now: now, calendar: calendar).summaryLine
     }
 
+    /// The drift line cut in two at its first " · ": "7 min behind" and
+    /// "ends 21:07 (planned 21:00)" (the second is empty for "no start time").
+    static func driftParts(_ summary: String) -> (how: String, ends: String) {
+        guard let range = summary.range(of: " · ") else { return (summary, "") }
+        return (String(summary[..<range.lowerBound]), String(summary[range.upperBound...]))
+    }
+
+    /// "ends 21:07 (planned 21:00)" without the planned part: "ends 21:07".
+    static func shortEnds(_ ends: String) -> String {
+        guard let range = ends.range(of: " (planned") else { return ends }
+        return String(ends[..<range.lowerBound])
+    }
+
+    /// The clock and the drift on one line of `width` cells, dropping first the planned end,
+    /// then the clock, so that the drift itself always shows; the next session follows when
+    /// the whole drift fits.
+    static func clockAndDrift(clock: String, summary: String, next: String?, width: Int) -> String {
+        let (how, ends) = driftParts(summary)
+        let full = clock + " · " + summary
+        if DisplayWidth.cells(of: full) <= width {
+            return next.map { full + " · next: " + $0 } ?? full
+        }
+        let short = ends.isEmpty ? how : how + " · " + shortEnds(ends)
+        for candidate in [clock + " · " + short, short] where DisplayWidth.cells(of: candidate) <= width {
+            return candidate
+        }
+        return how
+    }
+
+    /// "msg: Please wrap up (0:42 ago)": the message as its sender sees it.
+    static func messageLine(_ message: SpeakerMessage, now: Date) -> String {
+        let age = Int(now.timeIntervalSince(message.sentAt).rounded(.down))
+        return "msg: " + Sanitizer.line(message.text) + " (" + TimeText.clock(max(0, age)) + " ago)"
+    }
+
     public static func draw(_ model: ConsoleModel, now: Date, rect: Rect, compact: Bool, into screen: inout Screen) {
         let state = model.shared
         let reading = state.reading(at: now)
@@ -53,13 +88,19 @@ public enum TimerPane {
 
         if compact {
             // Line 1: time, status, session. Line 2: clock, drift, next.
+            // A message to the speaker comes before the session: its sender watches its age.
             var used = screen.put(time, x: x, y: inner.y, style: style)
             used += screen.put(" " + statusWord(reading) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: style)
-            screen.put("\(index)/\(state.event.sessions.count) " + (session?.title ?? ""), x: x + used, y: inner.y, maxWidth: w - used, style: Style(.normal, bold: true))
+            if let message = state.message, used < w {
+                used += screen.put(messageLine(message, now: now) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: Style(.warning, bold: true))
+            }
+            if used < w {
+                screen.put("\(index)/\(state.event.sessions.count) " + (session?.title ?? ""), x: x + used, y: inner.y, maxWidth: w - used, style: Style(.normal, bold: true))
+            }
             if inner.height >= 2 {
-                var line = clock + " · " + driftLine(model, now: now)
-                if let next = state.nextSession { line += " · next: " + next.title }
-                screen.put(line, x: x, y: inner.y + 1, maxWidth: w, style: Style(.dim))
+                let line = clockAndDrift(
+                    clock: clock, summary: driftLine(model, now: now), next: state.nextSession?.title, width: w)
+                screen.put(line, x: x, y: inner.y + 1, maxWidth: w, style: Style(.accent))
             }
             return
         }
@@ -96,13 +137,21 @@ public enum TimerPane {
             }
             y += 1
         }
+        // The drift on a line of its own when it fits; otherwise "N min behind" joins the
+        // clock and "ends HH:MM (planned HH:MM)" gets the line (the next session gives way).
+        let summary = driftLine(model, now: now)
         var clockLine = clock
+        var drift = summary
+        if DisplayWidth.cells(of: summary) > w {
+            let (how, ends) = driftParts(summary)
+            clockLine += " · " + how
+            drift = DisplayWidth.cells(of: ends) <= w ? ends : shortEnds(ends)
+        }
         if let next = state.nextSession { clockLine += " · next: " + next.title }
         line(clockLine, Style(.dim))
-        line(driftLine(model, now: now), Style(.accent))
+        line(drift, Style(.accent))
         if let message = state.message, y < bottom {
-            let age = Int(now.timeIntervalSince(message.sentAt))
-            line("msg: " + message.text + " (" + TimeText.clock(max(0, age)) + " ago)", Style(.warning))
+            line(messageLine(message, now: now), Style(.warning, bold: true))
         }
     }
 }
