@@ -93,7 +93,7 @@ final class ConsoleRunner {
                         return
                     }
                     if let edit = output.editNotes {
-                        editNotes(session: edit.session, kind: edit.kind, model: &model, terminal: terminal)
+                        editNotes(session: edit.session, kind: edit.kind, model: &model, terminal: terminal, signals: signals)
                         lastScreen = nil
                     }
                 }
@@ -205,13 +205,21 @@ final class ConsoleRunner {
     }
 
     /// Hands the terminal to $VISUAL / $EDITOR with the notes, and saves what comes back.
-    private func editNotes(session: String, kind: SessionNotes.Kind, model: inout ConsoleModel, terminal: Terminal) {
+    /// The editor starts from the newest text on disk; if someone else saved these notes while
+    /// it was open, this save still wins and their text is kept as a previous version (the
+    /// reducer does that, `basedOn` tells it), and the status line says so.
+    private func editNotes(session: String, kind: SessionNotes.Kind, model: inout ConsoleModel, terminal: Terminal, signals: SignalWatcher) {
+        guard role != .speaker else {
+            model.say("the speaker view is read-only")
+            return
+        }
+        reload(&model)
         let notes = model.shared.notes[session]
         let original = notes?.text(kind) ?? ""
         let directory = FileManager.default.temporaryDirectory
-        let file = directory.appendingPathComponent("podium-\(kind.rawValue)-notes-\(getpid())-\(session.filter { $0.isLetter || $0.isNumber }).md")
+        let file = directory.appendingPathComponent("podium-\(kind.rawValue)-notes-\(getpid())-\(session.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }).md")
         do {
-            try original.write(to: file, atomically: true, encoding: .utf8)
+            try Data(original.utf8).write(to: file, options: .atomic)
         } catch {
             model.sayError("cannot write a temporary file for the editor: \(error.localizedDescription)")
             return
@@ -221,19 +229,33 @@ final class ConsoleRunner {
         terminal.suspend()
         let status = Self.runInShell("\(editor) \"$1\"", argument: file.path)
         terminal.resume()
+        // Ctrl-C / Ctrl-Z typed in the editor reached podium too (same process group): they
+        // were the editor's. Others (SIGTERM, SIGHUP, SIGWINCH) go back to the loop.
+        for signal in signals.pendingSignals() where ![SIGINT, SIGQUIT, SIGTSTP, SIGCONT].contains(signal) {
+            raise(signal)
+        }
         guard status == 0 else {
             model.sayError("the editor (\(editor)) exited with status \(status); notes unchanged")
             return
         }
-        guard let edited = try? String(contentsOf: file, encoding: .utf8) else {
-            model.sayError("cannot read the edited notes back")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            model.sayError("cannot read the edited notes back (\(file.path))")
             return
         }
-        if edited != original {
-            apply([.setNotes(session: session, kind: kind, text: edited, basedOn: notes?.updatedAt)], to: &model)
-            model.say("notes saved")
-        } else {
+        let edited = Sanitizer.decode([UInt8](data))
+        // An editor adding the final newline is not a change.
+        guard NotesMarkdown.normalized(edited) != NotesMarkdown.normalized(original) else {
             model.say("notes unchanged")
+            return
+        }
+        // Take what others saved while the editor was open, so the save lands on it.
+        reload(&model)
+        let current = model.shared.notes[session]
+        apply([.setNotes(session: session, kind: kind, text: edited, basedOn: notes?.updatedAt)], to: &model)
+        if let current, current.text(kind) != original {
+            model.say("notes saved; \(current.updatedBy) changed them while you edited: their text is kept (podium notes versions --session \(session))")
+        } else {
+            model.say("notes saved")
         }
     }
 
@@ -250,17 +272,60 @@ final class ConsoleRunner {
         return "vi"
     }
 
-    /// Runs `sh -c command` with the terminal's standard streams, and waits.
+    /// Runs `sh -c command` with the terminal's standard streams, and waits. The editor runs
+    /// in this process's group (the terminal's foreground group, so it may read the terminal:
+    /// Foundation's `Process` would start it in a group of its own, where an editor reading the
+    /// keyboard gets EIO or is stopped), with default signal dispositions and no inherited
+    /// descriptors beyond 0, 1, 2. If the editor is stopped (Ctrl-Z), podium stops too, so the
+    /// shell gets the terminal back; after `fg` both continue.
     static func runInShell(_ command: String, argument: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command, "podium-editor", argument]
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
-        } catch {
-            return 127
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT, SIGWINCH, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // The state file's watch, the signal pipe, a lock: none of the editor's business.
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap({ Int32($0) }) where fd > 2 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
+
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            ["/bin/sh", "-c", command, "podium-editor", argument].map { (word: String) in strdup(word) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] =
+            ProcessInfo.processInfo.environment.map { (name: String, value: String) in strdup("\(name)=\(value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid = pid_t()
+        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return 127 }
+        var status: Int32 = 0
+        while true {
+            if waitpid(pid, &status, WUNTRACED) < 0 {
+                if errno == EINTR { continue }
+                return 127
+            }
+            if status & 0xFF == 0x7F {
+                // WIFSTOPPED: stopped with the editor, continued with it.
+                kill(getpid(), SIGSTOP)
+                kill(pid, SIGCONT)
+                continue
+            }
+            // WIFEXITED ? WEXITSTATUS : 128 + WTERMSIG
+            return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         }
     }
 }

@@ -318,8 +318,106 @@ struct ImportCommand: ParsableCommand {
 struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
-        abstract: "Work with speaker notes.",
-        subcommands: [NotesExportCommand.self])
+        abstract: "Work with speaker notes: export to Markdown, list and restore earlier versions.",
+        discussion: "Notes are edited live in a console with E (in $VISUAL / $EDITOR). Every save keeps the text it replaced as a previous version (at most 20 per session); list them with `podium notes versions` and bring one back with `podium notes restore`.",
+        subcommands: [NotesExportCommand.self, NotesVersionsCommand.self, NotesRestoreCommand.self])
+}
+
+/// The session a notes command works on: `--session`, or the current one.
+private func notesSession(_ requested: String?, in state: PodiumState) throws -> Session {
+    let id = requested ?? state.currentSessionID
+    guard let session = state.event.sessions.first(where: { $0.id == id }) else {
+        let known = state.event.sessions.map(\.id).joined(separator: ", ")
+        throw CommandFailure(message: "no session \"\(Sanitizer.line(id))\" (sessions: \(known))", status: ExitStatus.badInput)
+    }
+    return session
+}
+
+/// Previous versions newest first, numbered from 1 as `notes versions` lists them.
+private func numberedVersions(_ notes: SessionNotes?) -> [(number: Int, version: SessionNotes.Version)] {
+    let versions = notes?.previousVersions ?? []
+    return versions.reversed().enumerated().map { ($0.offset + 1, $0.element) }
+}
+
+private func versionTime(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+    return formatter.string(from: date)
+}
+
+struct NotesVersionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "versions",
+        abstract: "List the earlier texts of a session's notes (newest first), or print one with --show.",
+        discussion: "Every save in a console keeps the text it replaced, so an edit made by someone else at the same time is never lost. Restore one with `podium notes restore --session ID --version N`.")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: ArgumentHelp("The session (default: the current one).", valueName: "id"))
+    var session: String?
+
+    @Option(help: ArgumentHelp("Print the full text of version N.", valueName: "n"))
+    var show: Int?
+
+    func run() throws {
+        let (_, state) = try stateOptions.loadExisting()
+        let session = try notesSession(session, in: state)
+        let notes = state.notes[session.id]
+        let versions = numberedVersions(notes)
+        if let show {
+            guard let entry = versions.first(where: { $0.number == show }) else {
+                throw CommandFailure(message: "\(session.id): no version \(show) (there \(versions.count == 1 ? "is" : "are") \(versions.count))", status: ExitStatus.badInput)
+            }
+            // As a Markdown file would hold it (one final newline), safe for the terminal.
+            FileHandle.standardOutput.write(Data(Sanitizer.multiline(NotesMarkdown.export(entry.version.text)).utf8))
+            return
+        }
+        printOut("\(session.id) (\(session.title)): \(versions.count) previous version\(versions.count == 1 ? "" : "s")\(versions.isEmpty ? "" : ", newest first")")
+        if let notes {
+            printOut("  now  speaker+host  \(versionTime(notes.updatedAt))  \(notes.updatedBy)")
+        }
+        for (number, version) in versions {
+            let firstLine = version.text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+            let lines = version.text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let preview = TextLayout.truncate(Sanitizer.line(firstLine), toWidth: 40)
+            printOut("  \(number)  \((version.kind ?? .speaker).rawValue)  \(versionTime(version.savedAt))  \(version.savedBy)  \(lines) line\(lines == 1 ? "" : "s")  \(preview)")
+        }
+    }
+}
+
+struct NotesRestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Bring back an earlier text of a session's notes (the text it replaces is kept as a version).",
+        discussion: "N is the number `podium notes versions` shows (1 = the newest). The version's kind (speaker or host notes) is restored; every console shows it at once.")
+
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: ArgumentHelp("The session (default: the current one).", valueName: "id"))
+    var session: String?
+
+    @Option(help: ArgumentHelp("The version number from `podium notes versions`.", valueName: "n"))
+    var version: Int
+
+    func run() throws {
+        let (store, state) = try stateOptions.loadExisting()
+        let session = try notesSession(session, in: state)
+        let notes = state.notes[session.id]
+        let versions = numberedVersions(notes)
+        guard let entry = versions.first(where: { $0.number == version }) else {
+            throw CommandFailure(message: "\(session.id): no version \(version) (there \(versions.count == 1 ? "is" : "are") \(versions.count); see podium notes versions --session \(session.id))", status: ExitStatus.badInput)
+        }
+        let kind = entry.version.kind ?? .speaker
+        if notes?.text(kind) == entry.version.text {
+            printOut("\(session.id): the \(kind.rawValue) notes already have that text")
+            return
+        }
+        try store.commit(
+            [.setNotes(session: session.id, kind: kind, text: entry.version.text, basedOn: notes?.updatedAt)],
+            context: ActionContext(now: Date(), actor: actorName(.script)))
+        printOut("\(session.id): restored version \(version) of the \(kind.rawValue) notes (the replaced text is now version 1)")
+    }
 }
 
 struct NotesExportCommand: ParsableCommand {

@@ -152,11 +152,15 @@ public struct SessionNotes: Codable, Equatable, Sendable {
         public var text: String
         public var savedAt: Date
         public var savedBy: String
+        /// Which notes this text was (speaker or host). Nil in files written before it was
+        /// recorded: then read as speaker notes.
+        public var kind: Kind?
 
-        public init(text: String, savedAt: Date, savedBy: String) {
+        public init(text: String, savedAt: Date, savedBy: String, kind: Kind? = nil) {
             self.text = text
             self.savedAt = savedAt
             self.savedBy = savedBy
+            self.kind = kind
         }
     }
 

@@ -198,7 +198,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         let replacedBy = notes.updatedBy
         if !replaced.isEmpty {
             notes.previousVersions.append(
-                .init(text: replaced, savedAt: notes.updatedAt, savedBy: notes.updatedBy))
+                .init(text: replaced, savedAt: notes.updatedAt, savedBy: notes.updatedBy, kind: kind))
         }
         if notes.previousVersions.count > 20 {
             notes.previousVersions.removeFirst(notes.previousVersions.count - 20)

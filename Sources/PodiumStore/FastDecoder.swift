@@ -251,17 +251,21 @@ struct FastStateDecoder {
     }
 
     private mutating func version() throws -> SessionNotes.Version {
-        var text: String?, savedAt: Date?, savedBy: String?
+        var text: String?, savedAt: Date?, savedBy: String?, kind: SessionNotes.Kind?
         try object { d, key in
             switch key {
             case "text": text = try d.string()
             case "savedAt": savedAt = try d.date()
             case "savedBy": savedBy = try d.string()
+            case "kind":
+                // An unknown kind: let JSONDecoder report it.
+                guard let value = SessionNotes.Kind(rawValue: try d.string()) else { throw Failure() }
+                kind = value
             default: try d.skipValue()
             }
         }
         guard let text, let savedAt, let savedBy else { throw Failure() }
-        return SessionNotes.Version(text: text, savedAt: savedAt, savedBy: savedBy)
+        return SessionNotes.Version(text: text, savedAt: savedAt, savedBy: savedBy, kind: kind)
     }
 
     // MARK: Structure

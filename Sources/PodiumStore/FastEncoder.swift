@@ -57,7 +57,7 @@ struct FastStateEncoder {
             (QuestionChange(at: date, by: "", what: ""), ["at", "by", "what"]),
             (SpeakerMessage(text: "", sentBy: "", sentAt: date), ["text", "sentBy", "sentAt"]),
             (notes, ["speaker", "host", "updatedAt", "updatedBy", "previousVersions"]),
-            (SessionNotes.Version(text: "", savedAt: date, savedBy: ""), ["text", "savedAt", "savedBy"]),
+            (SessionNotes.Version(text: "", savedAt: date, savedBy: ""), ["text", "savedAt", "savedBy", "kind"]),
         ]
         return expected.allSatisfy { labels($0.0) == $0.1 }
     }()
@@ -173,6 +173,7 @@ struct FastStateEncoder {
         key("previousVersions")
         try array(value.previousVersions) { encoder, version in
             encoder.open(UInt8(ascii: "{"))
+            if let kind = version.kind { encoder.key("kind"); encoder.string(kind.rawValue) }
             encoder.key("savedAt"); try encoder.date(version.savedAt)
             encoder.key("savedBy"); encoder.string(version.savedBy)
             encoder.key("text"); encoder.string(version.text)

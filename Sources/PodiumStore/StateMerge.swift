@@ -84,7 +84,7 @@ public enum StateMerge {
             for kind in [SessionNotes.Kind.speaker, .host] {
                 let text = version.text(kind)
                 if !text.isEmpty, text != winner.text(kind) {
-                    kept.append(.init(text: text, savedAt: version.updatedAt, savedBy: version.updatedBy))
+                    kept.append(.init(text: text, savedAt: version.updatedAt, savedBy: version.updatedBy, kind: kind))
                 }
             }
         }

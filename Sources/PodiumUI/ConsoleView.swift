@@ -57,6 +57,9 @@ public enum ConsoleView {
         let notes = state.notes[sessionID]
         var title = model.showHostNotes ? "Host notes" : "Notes"
         if model.showNextSessionNotes, let next = state.nextSession { title += " · next: " + next.title }
+        // Earlier texts of these notes (kept by every save; `podium notes versions` lists them).
+        let earlier = notes?.previousVersions.filter { ($0.kind ?? .speaker) == kind }.count ?? 0
+        if earlier > 0 { title += " · \(earlier) earlier" }
         let elapsed = sessionID == state.currentSessionID && state.currentTimer.status != .idle
             ? Int(state.currentTimer.elapsed(at: now)) : nil
         NotesPane.render(
