@@ -48,10 +48,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "or restore it with `podium merge` from a backup or a sync-conflict copy."
         case .lockTimeout(let file, let seconds):
             return "\(file): could not lock \(file).lock within \(formatSeconds(seconds)) s: "
-                + "another podium is writing (or hung). Nothing was written; it will be retried."
+                + "another podium is writing (or hung). Nothing was written."
         case .noSpace(let file):
             return "\(file): the disk is full: nothing was written, the previous file is intact. "
-                + "Free some space; the change is kept and will be retried."
+                + "Free some space and try again."
         case .permissionDenied(let path, let operation):
             return "\(path): permission denied (\(operation)). "
                 + "Check the owner and mode of the directory and file (ls -ld); nothing was written."
