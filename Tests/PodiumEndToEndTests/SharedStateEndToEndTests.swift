@@ -449,8 +449,14 @@ final class SharedStateEndToEndTests: XCTestCase {
         let screen = try moderator.waitFor("1 sync-conflict copy found", timeout: 3)
         XCTAssertTrue(screen.contains("podium merge"), screen)
         XCTAssertTrue(screen.contains("state.sync-conflict-20261122-120000-ABCDEFG.json"), screen)
+        // One more appears while the console runs (Syncthing makes them at any time).
+        moderator.sendKey("Escape") // clears the notice
+        try moderator.waitUntil(timeout: 3, "the notice cleared") { !$0.contains("sync-conflict cop") }
+        let second = scratch.path("state.sync-conflict-20261122-121500-HIJKLMN.json")
+        try FileManager.default.copyItem(atPath: conflict, toPath: second)
+        try moderator.waitFor("2 sync-conflict copies found", timeout: 4)
         // Doing what it says brings the other copy's question in, live.
-        let merged = try runPodium(["merge", conflict, "--state", state])
+        let merged = try runPodium(["merge", conflict, second, "--state", state])
         XCTAssertEqual(merged.status, 0, merged.stderr)
         try moderator.waitFor("衝突コピーにだけある質問", timeout: 3)
         moderator.sendText("q")
