@@ -39,7 +39,7 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "S", action: "this session's questions / all sessions", roles: staff),
         KeyHelp(keys: "/", action: "search (#label filters by label)", roles: staff),
         KeyHelp(keys: "i", action: "read the selected question in full", roles: staff),
-        KeyHelp(keys: "Tab", action: "switch focus: queue / notes", roles: staff),
+        KeyHelp(keys: "Tab", action: "switch focus: queue / notes (j k scroll them)", roles: staff),
         KeyHelp(keys: "PgUp PgDn", action: "scroll the notes", roles: all),
         KeyHelp(keys: "N", action: "show the next session's notes", roles: staff),
         KeyHelp(keys: "h", action: "host notes / speaker notes", roles: staff),
@@ -171,9 +171,20 @@ extension ConsoleModel {
             beginInput(.search, text: [query.search, query.label.map { "#" + $0 } ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: " "))
         case .character("j"), .down:
-            moveSelection(by: 1)
+            if focus == .notes {
+                // Tab gave the notes the focus: the arrows scroll them.
+                notesScroll = min(notesScroll + 1, maximumNotesScroll)
+                notesScrolledByHand = true
+            } else {
+                moveSelection(by: 1)
+            }
         case .character("k"), .up:
-            moveSelection(by: -1)
+            if focus == .notes {
+                notesScroll = max(0, min(notesScroll, maximumNotesScroll) - 1)
+                notesScrolledByHand = notesScroll > 0
+            } else {
+                moveSelection(by: -1)
+            }
         case .home:
             moveSelection(toIndex: 0)
         case .end:

@@ -329,10 +329,19 @@ final class QueuePaneTests: XCTestCase {
         XCTAssertTrue(model.visibleQuestions.contains { $0.id == "k1" }, "earlier sessions are reachable")
         press([.character("S")], &model)
         XCTAssertFalse(model.visibleQuestions.contains { $0.id == "k1" })
-        press([.tab], &model)
+        // Tab: j/k scroll the notes instead of moving in the queue.
+        var notes = model.shared.notes[model.shared.currentSessionID] ?? SessionNotes(speaker: "", host: "", updatedAt: now, updatedBy: "")
+        notes.speaker = (1...40).map { "- point \($0)" }.joined(separator: "\n")
+        model.shared.notes[model.shared.currentSessionID] = notes
+        model.selectedQuestionID = "p3"
+        press([.tab, .character("j"), .character("j")], &model)
         XCTAssertEqual(model.focus, .notes)
-        press([.tab], &model)
+        XCTAssertEqual(model.notesScroll, 2)
+        XCTAssertEqual(model.selectedQuestionID, "p3")
+        press([.tab, .character("j")], &model)
         XCTAssertEqual(model.focus, .queue)
+        XCTAssertNotEqual(model.selectedQuestionID, "p3")
+        XCTAssertEqual(model.notesScroll, 2)
         // Every key of the help is listed for the moderator.
         let help = keyHelp.filter { $0.roles.contains(.moderator) }.map(\.keys)
         for key in ["y", "x / r", "Enter", "d", "u / U", "s", "e", "M", "J / K", "l / w", "z", "f / o / v", "S", "/", "i", "Tab"] {
