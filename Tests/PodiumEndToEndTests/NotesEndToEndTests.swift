@@ -117,12 +117,36 @@ final class NotesEndToEndTests: XCTestCase {
         try host.waitFor("EDITOR-PROMPT>")
         host.sendText("typed in the editor 追記")
         host.sendKey("Enter")
-        let screen = try host.waitFor("typed in the editor 追記")
+        // Back in the console: its notes pane shows the line, and nothing of the editor is left.
+        let screen = try host.waitUntil(timeout: 5, "the console with the new line") {
+            $0.contains("notes saved") && $0.contains("- typed in the editor 追記")
+        }
         XCTAssertFalse(screen.contains("EDITOR-PROMPT>"), "the console did not repaint:\n\(screen)")
-        try host.waitFor("notes saved")
+        XCTAssertTrue(screen.contains("Q&A"), screen)
         try waitForState("the typed line saved") {
             (try stateNotes(scratch, "talk")["speaker"] as? String)?.hasSuffix("- typed in the editor 追記\n") == true
         }
+        try quit(host)
+    }
+
+    func testNWithEEditsTheNextSessionsNotesWithoutChangingTheSession() throws {
+        let scratch = try Scratch()
+        let event = try scratch.writeTestEvent()
+        let editor = try writeEditor(scratch, "append.sh", #"echo "- hand over to NEXTSPEAKER" >> "$1""#)
+        let host = try startHost(scratch, event: event, editor: editor)
+        host.sendText("N")
+        try host.waitFor("next: Ask the speaker")
+        host.sendText("E")
+        try host.waitFor("NEXTSPEAKER")
+        try waitForState("the next session's notes saved") {
+            try stateNotes(scratch, "qa")["speaker"] as? String == "- hand over to NEXTSPEAKER\n"
+        }
+        XCTAssertEqual(try stateNotes(scratch, "talk")["speaker"] as? String, "# 導入\n- [00:00] 自己紹介\n- [01:00] デモ\n")
+        let timer = try statusJSON(scratch.path("state.json"))["timer"] as? [String: Any]
+        XCTAssertEqual(timer?["session"] as? String, "talk", "N must not change the session")
+        // Back to the current session's notes: the line is not there.
+        host.sendText("N")
+        try host.waitUntil(timeout: 3, "the current notes again") { $0.contains("自己紹介") && !$0.contains("NEXTSPEAKER") }
         try quit(host)
     }
 
