@@ -57,7 +57,8 @@ struct AskCommand: ParsableCommand {
                 lineNumber += 1
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty { continue }
-                questions.append(try question(fromLine: line, number: lineNumber, now: now))
+                // A millisecond apart: the queue keeps the order of the lines.
+                questions.append(try question(fromLine: line, number: lineNumber, now: now.addingTimeInterval(Double(questions.count) / 1000)))
             }
         } else {
             questions.append(try makeQuestion(text, author: author, source: source, session: session, now: now, place: "the question"))

@@ -187,7 +187,7 @@ public enum QueuePane {
         let width = max(10, model.width - 6)
         var lines = TextLayout.wrap(Sanitizer.multiline(question.text), width: width)
         lines.append("")
-        lines += TextLayout.wrap(metaLine(model, question) + " · " + question.status.rawValue + " · asked " + age(question, now: now) + " ago", width: width)
+        lines += TextLayout.wrap(metaLine(model, question) + " · " + question.status.rawValue + " · asked " + (age(question, now: now) == "now" ? "just now" : age(question, now: now) + " ago"), width: width)
         if let original = question.originalText {
             lines.append("")
             lines += TextLayout.wrap("Asked as: " + Sanitizer.multiline(original), width: width)
@@ -213,8 +213,8 @@ public enum QueuePane {
         let lines = fullQuestionLines(model, id: id, now: now)
         let page = rect.height - 2
         let top = max(0, min(scroll, lines.count - page))
-        var title = "Question"
-        if lines.count > page { title += " \(top + 1)-\(min(lines.count, top + page))/\(lines.count) j/k" }
+        var title = "Question · any key closes"
+        if lines.count > page { title = "Question \(top + 1)-\(min(lines.count, top + page))/\(lines.count) · j k scroll" }
         screen.box(rect, title: title, style: Style(.accent))
         for (offset, line) in lines.dropFirst(top).prefix(page).enumerated() {
             screen.put(line, x: rect.x + 2, y: rect.y + 1 + offset, maxWidth: rect.width - 4)

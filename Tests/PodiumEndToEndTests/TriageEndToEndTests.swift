@@ -84,6 +84,12 @@ final class TriageEndToEndTests: XCTestCase {
             let line = try XCTUnwrap(row(screen, "ロードマップ"), screen)
             XCTAssertTrue(line.contains("NEW") && line.contains("大阪") && line.contains("SAT"), line)
             XCTAssertTrue(screen.contains("[new+queue]"), screen)
+            // In the order they were sent.
+            let lines = screen.split(separator: "\n").map(String.init)
+            let order = ["K8sクラスタでFaaS", "ロードマップ", "When will", "node affinity", "followers", "EventingのIstio"]
+                .map { text in lines.firstIndex { $0.contains(text) } ?? -1 }
+            XCTAssertEqual(order, order.sorted(), screen)
+            XCTAssertFalse(order.contains(-1), screen)
         }
 
         // More questions keep coming from a script while both moderators work.
