@@ -351,6 +351,14 @@ final class SharedStateEndToEndTests: XCTestCase {
         try moderator.waitUntil(timeout: 3, "approved in the moderator") { screen in
             screen.split(separator: "\n").contains { $0.contains("ok    壊れる前の質問") }
         }
+
+        // Restoring an OLDER backup (a lower revision than the consoles have seen): what
+        // anyone writes next on top of it still reaches every console.
+        try overwriteInPlace(state, with: good)
+        XCTAssertEqual(runPodiumAsk(state, "復元後の質問"), 0)
+        for tmux in [host, moderator] {
+            try tmux.waitFor("復元後の質問", timeout: 3)
+        }
         for tmux in [moderator, host] {
             tmux.sendText("q")
             XCTAssertEqual(try tmux.waitForExit(), 0)
