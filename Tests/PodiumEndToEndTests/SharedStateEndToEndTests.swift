@@ -365,6 +365,33 @@ final class SharedStateEndToEndTests: XCTestCase {
         }
     }
 
+    /// Quitting while changes cannot be saved: the first q warns and keeps the console, a
+    /// second q quits without them, with exit status 3 and a message saying what was lost.
+    func testQuittingWithUnsavedChangesWarnsFirst() throws {
+        let scratch = try Scratch()
+        let state = scratch.path("state.json")
+        let host = try startHost(scratch, state: state)
+        let broken = Data("{\"revision\":".utf8)
+        try overwriteInPlace(state, with: broken)
+        try host.waitFor("state.json:1:13", timeout: 3)
+        host.sendText("a")
+        try host.waitFor("Ask:")
+        host.sendText("保存できない質問")
+        host.sendKey("Enter")
+        try host.waitFor("not saved yet", timeout: 3)
+        host.sendText("q")
+        try host.waitFor("q again quits WITHOUT 1 unsaved change", timeout: 3)
+        Thread.sleep(forTimeInterval: 1.5) // a retry fails again: still warned, still running
+        let screen = host.capture()
+        XCTAssertTrue(screen.contains("q again quits WITHOUT"), screen)
+        XCTAssertFalse(screen.contains("EXIT:"), screen)
+        host.sendText("q")
+        XCTAssertEqual(try host.waitForExit(), 3)
+        XCTAssertTrue(host.capture().contains("1 change was not saved"), host.capture())
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: state)), broken)
+        try host.waitForUsableShell()
+    }
+
     // MARK: Merge
 
     /// Two copies diverge (as on two laptops with Syncthing): questions asked, approved, voted
