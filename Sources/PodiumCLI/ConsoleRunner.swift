@@ -22,6 +22,13 @@ final class ConsoleRunner {
     private var lastPersistFailure: Date?
     private var lastPhase: TimerPhase?
     private var lastPhaseSession: String?
+    /// A q was pressed while changes could not be saved: the next q quits without them.
+    private var quitArmed = false
+    private var quitWarning: String {
+        "q again quits WITHOUT \(pending.count) unsaved change\(pending.count == 1 ? "" : "s") · "
+    }
+    /// The sync-conflict copies already reported on the status line.
+    private var knownConflicts: Set<String> = []
 
     init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool) {
         self.store = store
@@ -49,8 +56,9 @@ final class ConsoleRunner {
         var banners: [String] = []
         if let warning = terminal.localeWarning { banners.append(warning) }
         let conflicts = store.conflictCopies()
+        knownConflicts = Set(conflicts)
         if !conflicts.isEmpty, role != .speaker {
-            banners.append("\(conflicts.count) sync-conflict cop\(conflicts.count == 1 ? "y" : "ies") found: run podium merge --state \(store.path) \(conflicts.map { Sanitizer.line($0) }.joined(separator: " "))")
+            banners.append(conflictBanner(conflicts))
         }
         if !banners.isEmpty { model.say(banners.joined(separator: " · ")) }
         lastPhase = state.reading(at: Date()).phase
@@ -89,8 +97,21 @@ final class ConsoleRunner {
                     let output = model.handle(key, now: Date())
                     apply(output.actions, to: &model)
                     if output.quit {
-                        if !pending.isEmpty { persist(&model) }
-                        return
+                        if !pending.isEmpty {
+                            lastPersistFailure = nil
+                            persist(&model)
+                        }
+                        if pending.isEmpty { return }
+                        // Never lose changes silently: the first q says so, a second q quits
+                        // without them (exit status 3).
+                        if quitArmed {
+                            throw CommandFailure(
+                                message: "\(pending.count) change\(pending.count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")",
+                                status: ExitStatus.storeFailure)
+                        }
+                        quitArmed = true
+                        model.storeProblem = quitWarning + (model.storeProblem ?? "")
+                        continue
                     }
                     if let edit = output.editNotes {
                         editNotes(session: edit.session, kind: edit.kind, model: &model, terminal: terminal, signals: signals)
@@ -104,8 +125,23 @@ final class ConsoleRunner {
             } else if ready.isEmpty {
                 // The once-a-second fallback for folders that inotify does not see (NFS, sync).
                 reload(&model)
+                reportNewConflictCopies(&model)
             }
         }
+    }
+
+    private func conflictBanner(_ conflicts: [String]) -> String {
+        "\(conflicts.count) sync-conflict cop\(conflicts.count == 1 ? "y" : "ies") found: run podium merge --state \(store.path) \(conflicts.map { Sanitizer.line($0) }.joined(separator: " "))"
+    }
+
+    /// A sync tool may leave a conflict copy at any time during the event: say so when a new
+    /// one appears (checked with the once-a-second fallback; the speaker only reads).
+    private func reportNewConflictCopies(_ model: inout ConsoleModel) {
+        guard role != .speaker else { return }
+        let conflicts = store.conflictCopies()
+        let current = Set(conflicts)
+        defer { knownConflicts = current }
+        if !current.subtracting(knownConflicts).isEmpty { model.say(conflictBanner(conflicts)) }
     }
 
     /// Loads the state file; the host's run with an event creates it or updates its event.
@@ -164,9 +200,10 @@ final class ConsoleRunner {
             if let fresh { model.shared = fresh }
             model.storeProblem = nil
             lastPersistFailure = nil
+            quitArmed = false
         } catch {
             lastPersistFailure = Date()
-            model.storeProblem = "not saved yet (will retry): \(error)"
+            model.storeProblem = (quitArmed ? quitWarning : "") + "not saved yet (will retry): \(error)"
         }
     }
 

@@ -42,6 +42,10 @@ public final class StateStore {
     private var inotifyFD: Int32 = -1
     /// Identity of the file version last seen (read or written).
     private var lastStamp: FileStamp?
+    /// The file version `reloadIfChanged` last looked at, even one that did not parse or had
+    /// no higher revision. Kept apart from `lastStamp` (which always names the version `state`
+    /// came from): a corrupt file rewritten in place must never pass for the last good version.
+    private var lastCheckedStamp: FileStamp?
     /// The exact bytes `state` was parsed from or written as (nil if unknown).
     private var lastBytes: Data?
 
@@ -79,19 +83,25 @@ public final class StateStore {
 
     /// For readers, polled about once a second and after watch events: a cheap `stat`; reads
     /// the file only if it changed (inode, size, mtime), and returns a state only if its
-    /// revision is higher than the last one seen. Never locks, never writes.
+    /// revision is higher than the last one seen, or it was written later (`updatedAt`).
+    /// Never locks, never writes.
     /// A file that does not parse: the last good `state` is kept, `lastError` is set, and the
     /// error is thrown once per change of the file (later calls return nil until it changes).
     public func reloadIfChanged() throws -> PodiumState? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        guard FileStamp(info) != lastStamp else { return nil }
+        let current = FileStamp(info)
+        guard current != lastStamp, current != lastCheckedStamp else { return nil }
         do {
             guard let file = try readFile() else { return nil }
-            lastStamp = file.stamp
+            lastCheckedStamp = file.stamp
             let parsed = try parse(file)
             lastError = nil
-            if let state, parsed.revision <= state.revision { return nil }
+            // Only a newer version: a higher revision, or one written later (after someone
+            // restored an older backup or merged into a fresh file, writers count on from the
+            // lower revision on disk, and those writes must still be seen).
+            if let state, parsed.revision <= state.revision,
+               parsed.updatedAt <= state.updatedAt { return nil }
             remember(parsed, file)
             return parsed
         } catch let error as StoreError {
