@@ -64,7 +64,7 @@ public enum HostileStrings {
         ("zero-width spaces", String(repeating: "\u{200B}\u{2060}\u{FEFF}", count: 300)),
         ("zalgo tower", "Z" + String(repeating: "\u{0301}\u{0316}\u{0334}\u{0360}", count: 250) + "algo"),
         ("lone combining marks", "\u{0301}\u{20DD}\u{0334}start"),
-        ("10,000-character line", String(repeating: "長い質問です、", count: 1_428) + "end"),
+        ("10,000-character line", String(repeating: "長い質問です、", count: 1_429) + "end"),
         ("10,000 ASCII, no spaces", String(repeating: "x", count: 10_000)),
         ("10,000 spaces", String(repeating: " ", count: 10_000)),
         ("regional indicator run", String(repeating: "\u{1F1EF}", count: 101)),
