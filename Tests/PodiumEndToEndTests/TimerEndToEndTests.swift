@@ -83,10 +83,10 @@ final class TimerEndToEndTests: XCTestCase {
         screen = try host.waitUntil(timeout: 5, "overtime on the host") {
             $0.range(of: #"\+0:0[1-9] OVER TIME"#, options: .regularExpression) != nil
         }
-        let hostStyled = Self.captureStyled(host)
+        let overtimeLines = Self.lines(Self.captureStyled(host), containing: "OVER TIME")
         XCTAssertTrue(
-            Self.lines(hostStyled, containing: "OVER TIME").contains { Self.cellStyles(in: $0).contains { $0.blink } },
-            "the overtime is not flashing on the host:\n\(hostStyled)")
+            overtimeLines.contains { Self.cellStyles(in: $0).contains { $0.blink } },
+            "the overtime is not flashing on the host: " + overtimeLines.map(Self.visible).joined(separator: " / "))
 
         // The host's terminal rang at warning, danger and zero; the speaker's never.
         try host.waitUntil(timeout: 3, "three bells") { _ in Self.count(hostBells) == 3 }
@@ -319,6 +319,11 @@ final class TimerEndToEndTests: XCTestCase {
         (try? runTmux(tmux, ["capture-pane", "-e", "-p", "-t", tmux.session])) ?? ""
     }
 
+    /// A styled capture printable in a failure message: ESC as "^[".
+    static func visible(_ styled: String) -> String {
+        styled.replacingOccurrences(of: "\u{1B}", with: "^[")
+    }
+
     static func lines(_ text: String, containing needle: String) -> [String] {
         text.components(separatedBy: "\n").filter { $0.contains(needle) }
     }
@@ -374,7 +379,7 @@ final class TimerEndToEndTests: XCTestCase {
                 return screen.contains(text) && digits == [CellStyle(foreground: colour, reverse: true, blink: blink)]
             }
         } catch {
-            throw TmuxError(message: "\(error)\nstyled:\n\(last)")
+            throw TmuxError(message: "\(error)\nstyled:\n\(visible(last))")
         }
         return tmux.capture()
     }
