@@ -93,3 +93,83 @@ final class TimerPaneTests: XCTestCase {
         XCTAssertEqual(TimerPane.phaseStyle(.danger).blink, false)
     }
 }
+
+/// The timer keys: who may use them, what they send, and the ones that ask first.
+final class TimerKeyTests: XCTestCase {
+    private let now = Date(timeIntervalSince1970: 1_548_925_200)
+
+    private func console(_ role: Role) -> ConsoleModel {
+        let event = Event(
+            title: "Test", sessions: [
+                Session(id: "talk", title: "Talk", plannedSeconds: 300),
+                Session(id: "lt", title: "LT", plannedSeconds: 300),
+            ])
+        return ConsoleModel(role: role, actor: "\(role.rawValue)@test", shared: PodiumState(event: event, now: now))
+    }
+
+    private func press(_ model: inout ConsoleModel, _ keys: [Key]) -> [Action] {
+        keys.flatMap { model.handle($0, now: now).actions }
+    }
+
+    private func characters(_ text: String) -> [Key] { text.map { .character($0) } }
+
+    func testExactTimesTypedAtThePrompt() {
+        XCTAssertEqual(TimeAdjustment.parse("+3"), 180)
+        XCTAssertEqual(TimeAdjustment.parse("-1:30"), -90)
+        XCTAssertEqual(TimeAdjustment.parse("90s"), 90)
+        XCTAssertEqual(TimeAdjustment.parse("2m"), 120)
+        XCTAssertEqual(TimeAdjustment.parse(" 1.5 "), 90)
+        XCTAssertNil(TimeAdjustment.parse("soon"))
+        XCTAssertNil(TimeAdjustment.parse(""))
+        XCTAssertNil(TimeAdjustment.parse("1:75"))
+        XCTAssertNil(TimeAdjustment.parse("+100000"))
+
+        var host = console(.host)
+        XCTAssertEqual(press(&host, characters("t-1:30") + [.enter]), [.adjustTime(session: "talk", seconds: -90)])
+        XCTAssertEqual(host.notice, "-1:30")
+        XCTAssertEqual(press(&host, characters("tsoon") + [.enter]), [])
+        XCTAssertTrue(host.noticeIsError)
+    }
+
+    func testRestartAsksFirst() {
+        var host = console(.host)
+        XCTAssertEqual(press(&host, [.character("0")]), [])
+        XCTAssertEqual(host.overlay, .confirmRestart(session: "talk"))
+        XCTAssertEqual(press(&host, [.character("n")]), [], "any other key keeps the session")
+        XCTAssertNil(host.overlay)
+        XCTAssertEqual(press(&host, [.character("0"), .character("y")]), [.restartSession(session: "talk")])
+    }
+
+    func testMessagePaletteSendsACannedCueOrFreeTextAndCClears() {
+        var moderator = console(.moderator)
+        XCTAssertEqual(press(&moderator, [.character("m")]), [])
+        XCTAssertEqual(moderator.overlay, .messagePalette)
+        let sent = press(&moderator, [.character("2")])
+        XCTAssertEqual(sent, [.sendMessage(SpeakerMessage(text: "Please wrap up", sentBy: "moderator@test", sentAt: now))])
+        // A digit with no cue sends nothing.
+        XCTAssertEqual(press(&moderator, [.character("m"), .character("9")]), [])
+        // Free text through t.
+        let free = press(&moderator, [.character("m"), .character("t")] + characters("マイクを近づけて") + [.enter])
+        XCTAssertEqual(free, [.sendMessage(SpeakerMessage(text: "マイクを近づけて", sentBy: "moderator@test", sentAt: now))])
+        // c clears the message shown.
+        reduce(&moderator.shared, free[0], context: ActionContext(now: now, actor: "moderator@test"))
+        XCTAssertEqual(press(&moderator, [.character("c")]), [.clearMessage])
+    }
+
+    func testOnlyTheHostRunsTheTimerAndTheSpeakerViewIsReadOnly() {
+        var host = console(.host)
+        XCTAssertEqual(press(&host, [.character(" ")]), [.startTimer(session: "talk")])
+        XCTAssertEqual(press(&host, [.character("+"), .character("-")]),
+                       [.adjustTime(session: "talk", seconds: 60), .adjustTime(session: "talk", seconds: -60)])
+        XCTAssertEqual(press(&host, [.character("n")]), [.nextSession(from: "talk")])
+        var moderator = console(.moderator)
+        XCTAssertEqual(press(&moderator, characters(" n+0t")), [])
+        XCTAssertNil(moderator.overlay)
+        XCTAssertNil(moderator.input)
+        var speaker = console(.speaker)
+        XCTAssertEqual(press(&speaker, characters(" nm2c")), [])
+        XCTAssertNil(speaker.overlay)
+        XCTAssertEqual(press(&speaker, [.character("R")]), [])
+        XCTAssertEqual(speaker.overlay, .rundown)
+    }
+}
