@@ -38,6 +38,8 @@ let package = Package(
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
         // Test helper: many commits from one process, to race several writers on one file.
         .executableTarget(name: "podium-stress", dependencies: ["PodiumStore", "PodiumCore"]),
+        // Benchmarks of issue 7 (BENCHMARKS.md): dependency-free, so CI's build stays short.
+        .executableTarget(name: "podium-bench", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI"]),
 
         .testTarget(name: "PodiumTextTests", dependencies: ["PodiumText"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),

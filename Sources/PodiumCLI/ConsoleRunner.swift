@@ -77,7 +77,9 @@ final class ConsoleRunner {
                 lastScreen = screen
             }
             ringBellIfThresholdCrossed(model.shared, now: now, terminal: terminal)
-            if !pending.isEmpty { persist(&model) }
+            // Keys first: while more keys wait (a burst), they are handled and drawn before the
+            // write, and the whole burst then goes in one write (issue 7: no key waits for the disk).
+            if !pending.isEmpty, !keysWaiting(terminal) { persist(&model) }
 
             let descriptors = [terminal.inputDescriptor, store.watchDescriptor, signals.descriptor].filter { $0 >= 0 }
             let ready = Poller.wait(descriptors, timeoutMilliseconds: timeout(model, now: Date()))
@@ -182,22 +184,10 @@ final class ConsoleRunner {
         }
         if let last = lastPersistFailure, Date().timeIntervalSince(last) < 1 { return }
         do {
-            var fresh: PodiumState? = nil
-            // Consecutive actions made at the same moment go in one write.
-            var index = 0
-            while index < pending.count {
-                let context = pending[index].context
-                var group: [Action] = []
-                var next = index
-                while next < pending.count, pending[next].context.now == context.now {
-                    group.append(pending[next].action)
-                    next += 1
-                }
-                fresh = try store.commit(group, context: context)
-                pending.removeFirst(next)
-                index = 0
-            }
-            if let fresh { model.shared = fresh }
+            // Every pending action, each with the context it was made in, in one write.
+            let fresh = try store.commit(pending)
+            pending.removeAll()
+            model.shared = fresh
             model.storeProblem = nil
             lastPersistFailure = nil
             quitArmed = false
@@ -205,6 +195,15 @@ final class ConsoleRunner {
             lastPersistFailure = Date()
             model.storeProblem = (quitArmed ? quitWarning : "") + "not saved yet (will retry): \(error)"
         }
+    }
+
+    /// Whether keys are waiting to be read, while the oldest unsaved action is younger than a
+    /// quarter of a second (a key held down must not keep a change off the disk for long).
+    private func keysWaiting(_ terminal: Terminal) -> Bool {
+        guard let oldest = pending.first?.context.now, Date().timeIntervalSince(oldest) < 0.25 else {
+            return false
+        }
+        return Poller.wait([terminal.inputDescriptor], timeoutMilliseconds: 0).contains(terminal.inputDescriptor)
     }
 
     /// Takes another process's changes, keeping this console's unsaved actions on top.

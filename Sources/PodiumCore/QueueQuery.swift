@@ -18,18 +18,18 @@ public struct QueueQuery: Equatable, Sendable {
         case all
 
         public func includes(_ question: Question) -> Bool {
+            includes(status: question.status, merged: question.mergedInto != nil)
+        }
+
+        /// `includes` from the two fields it looks at (lets `apply` read them in place).
+        func includes(status: QuestionStatus, merged: Bool) -> Bool {
             switch self {
             case .all: return true
-            case .triage:
-                return question.mergedInto == nil
-                    && (question.status == .new || question.status == .approved
-                        || question.status == .live)
-            case .incoming: return question.mergedInto == nil && question.status == .new
-            case .queue:
-                return question.mergedInto == nil
-                    && (question.status == .approved || question.status == .live)
-            case .answered: return question.mergedInto == nil && question.status == .answered
-            case .dismissed: return question.mergedInto == nil && question.status == .dismissed
+            case .triage: return !merged && (status == .new || status == .approved || status == .live)
+            case .incoming: return !merged && status == .new
+            case .queue: return !merged && (status == .approved || status == .live)
+            case .answered: return !merged && status == .answered
+            case .dismissed: return !merged && status == .dismissed
             }
         }
     }
@@ -89,25 +89,88 @@ public struct QueueQuery: Equatable, Sendable {
         let foldedLabel = label.map(Self.fold).flatMap { $0.isEmpty ? nil : $0 }
         let words = Self.fold(search).split(whereSeparator: \.isWhitespace).map(String.init)
 
-        var result: [Question] = []
-        for question in state.questions {
-            guard filter.includes(question) else { continue }
-            if let sessionID, (question.sessionID ?? state.currentSessionID) != sessionID {
-                continue
+        var picked: [Int] = []
+        picked.reserveCapacity(state.questions.count)
+        let currentSessionID = state.currentSessionID
+        // Through the buffer, each question is read in place, never copied (issue 7).
+        state.questions.withUnsafeBufferPointer { questions in
+            for index in questions.indices {
+                guard filter.includes(
+                    status: questions[index].status, merged: questions[index].mergedInto != nil)
+                else { continue }
+                if let sessionID, (questions[index].sessionID ?? currentSessionID) != sessionID {
+                    continue
+                }
+                if let source, questions[index].source != source { continue }
+                if let foldedLabel,
+                   !questions[index].labels.contains(where: { Self.fold($0) == foldedLabel })
+                {
+                    continue
+                }
+                if !words.isEmpty {
+                    // Folded only here, and only for questions that passed the cheap filters.
+                    let haystack = Self.searchText(of: questions[index])
+                    guard words.allSatisfy({ haystack.contains($0) }) else { continue }
+                }
+                picked.append(index)
             }
-            if let source, question.source != source { continue }
-            if let foldedLabel, !question.labels.contains(where: { Self.fold($0) == foldedLabel }) {
-                continue
-            }
-            if !words.isEmpty {
-                // Folded only here, and only for questions that passed the cheap filters.
-                let haystack = Self.searchText(of: question)
-                guard words.allSatisfy({ haystack.contains($0) }) else { continue }
-            }
-            result.append(question)
         }
-        result.sort(by: Self.comparator(order))
-        return result
+        return Self.sorted(state.questions, picked, order)
+    }
+
+    /// `picked.map { questions[$0] }.sorted(by: comparator(order))` in the same order, but
+    /// sorting small flat keys instead of whole questions: several times faster with 10,000
+    /// questions (issue 7).
+    /// Each comparison below gives the same answer as `comparator(order)` for the same pair,
+    /// and the same sort runs on the same initial order, so the result is identical.
+    static func sorted(_ questions: [Question], _ picked: [Int], _ order: Order) -> [Question] {
+        guard picked.count > 1 else { return picked.map { questions[$0] } }
+        struct SortKey {
+            var pinned: Bool
+            var live: Bool
+            var votes: Int
+            var position: Double
+            var askedAt: Date
+            var index: Int
+        }
+        var keys: [SortKey] = []
+        keys.reserveCapacity(picked.count)
+        questions.withUnsafeBufferPointer { questions in
+            for index in picked {
+                keys.append(SortKey(
+                    pinned: questions[index].pinned, live: questions[index].status == .live,
+                    // As `voteCount`, from the stored field (no copy of the question).
+                    votes: order == .votes ? questions[index].votes.values.reduce(0, +) : 0,
+                    position: questions[index].position, askedAt: questions[index].askedAt,
+                    index: index))
+            }
+        }
+        return questions.withUnsafeBufferPointer { questions in
+            func olderFirst(_ a: SortKey, _ b: SortKey) -> Bool {
+                if a.askedAt != b.askedAt { return a.askedAt < b.askedAt }
+                return questions[a.index].id < questions[b.index].id
+            }
+            switch order {
+            case .position:
+                keys.sort { a, b in
+                    if a.pinned != b.pinned { return a.pinned }
+                    if a.live != b.live { return a.live }
+                    if a.position != b.position { return a.position < b.position }
+                    return olderFirst(a, b)
+                }
+            case .votes:
+                keys.sort { a, b in
+                    if a.pinned != b.pinned { return a.pinned }
+                    if a.votes != b.votes { return a.votes > b.votes }
+                    return olderFirst(a, b)
+                }
+            case .age:
+                keys.sort(by: olderFirst)
+            case .newest:
+                keys.sort { a, b in olderFirst(b, a) }
+            }
+            return keys.map { questions[$0.index] }
+        }
     }
 
     /// Whether a question of `state` is listed (ignoring order).

@@ -11,6 +11,11 @@ struct FastStateDecoder {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// Questions whose bytes are unchanged are taken from here (see `QuestionReuse`).
+    private var reuse: QuestionReuse?
+    private var reuseBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// Where each question was read from in `bytes`.
+    private var questionRanges: [Range<Int>] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -25,6 +30,45 @@ struct FastStateDecoder {
             decoder.skipSpace()
             return decoder.index == decoder.bytes.count ? state : nil
         }
+    }
+
+    /// As `decode`, taking every question whose bytes are those of the question at the same
+    /// place in `reuse`; also says where each question is in `data`.
+    static func decode(_ data: Data, reusing reuse: QuestionReuse?) -> CodedState? {
+        guard FastStateEncoder.isUpToDate else { return nil }
+        let old = reuse?.data ?? Data()
+        return data.withUnsafeBytes { raw -> CodedState? in
+            old.withUnsafeBytes { oldRaw -> CodedState? in
+                var decoder = FastStateDecoder(raw.bindMemory(to: UInt8.self))
+                decoder.reuse = reuse
+                decoder.reuseBytes = oldRaw
+                guard let state = try? decoder.state() else { return nil }
+                decoder.skipSpace()
+                guard decoder.index == decoder.bytes.count else { return nil }
+                return CodedState(state: state, data: data, questionRanges: decoder.questionRanges)
+            }
+        }
+    }
+
+    private mutating func reusableQuestion() throws -> Question {
+        skipSpace()
+        let start = index
+        let position = questionRanges.count
+        if let reuse, position < reuse.questions.count, let base = bytes.baseAddress,
+           let oldBase = reuseBytes.baseAddress
+        {
+            let range = reuse.ranges[position]
+            if start + range.count <= bytes.count, range.upperBound <= reuseBytes.count,
+               memcmp(base + start, oldBase + range.lowerBound, range.count) == 0
+            {
+                index = start + range.count
+                questionRanges.append(start..<index)
+                return reuse.questions[position]
+            }
+        }
+        let question = try question()
+        questionRanges.append(start..<index)
+        return question
     }
 
     // MARK: Models
@@ -42,7 +86,7 @@ struct FastStateDecoder {
             case "event": event = try d.event()
             case "currentSessionID": currentSessionID = try d.string()
             case "timers": timers = try d.dictionary { try $0.timer() }
-            case "questions": questions = try d.array { try $0.question() }
+            case "questions": questions = try d.array { try $0.reusableQuestion() }
             case "message": message = try d.optional { try $0.message() }
             case "notes": notes = try d.dictionary { try $0.notes() }
             default: try d.skipValue()

@@ -13,6 +13,10 @@ struct FastStateEncoder {
     private var out: [UInt8] = []
     private var level = 0
     private var isFirst: [Bool] = []
+    /// Unchanged questions are copied from here (see `QuestionReuse`).
+    private var reuse: QuestionReuse?
+    /// Where each question was written in `out`.
+    private var questionRanges: [Range<Int>] = []
 
     static func encode(_ state: PodiumState) throws -> Data {
         var encoder = FastStateEncoder()
@@ -20,6 +24,18 @@ struct FastStateEncoder {
         try encoder.state(state)
         encoder.out.append(0x0A)
         return Data(encoder.out)
+    }
+
+    /// As `encode`, copying the bytes of every question that equals the one at the same place
+    /// in `reuse`; also says where each question is in the result.
+    static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?) throws -> CodedState {
+        var encoder = FastStateEncoder()
+        encoder.reuse = reuse
+        encoder.questionRanges.reserveCapacity(state.questions.count)
+        encoder.out.reserveCapacity(max(4_096 + state.questions.count * 700, (reuse?.data.count ?? 0) + 65_536))
+        try encoder.state(state)
+        encoder.out.append(0x0A)
+        return CodedState(state: state, data: Data(encoder.out), questionRanges: encoder.questionRanges)
     }
 
     /// Whether every model still has exactly the properties written below.
@@ -77,7 +93,7 @@ struct FastStateEncoder {
             close(UInt8(ascii: "}"))
         }
         key("notes"); try dictionary(value.notes) { try $0.notes($1) }
-        key("questions"); try array(value.questions) { try $0.question($1) }
+        key("questions"); try array(value.questions) { try $0.reusableQuestion($1) }
         key("revision"); integer(value.revision)
         key("schemaVersion"); integer(value.schemaVersion)
         key("timers"); try dictionary(value.timers) { try $0.timer($1) }
@@ -130,6 +146,20 @@ struct FastStateEncoder {
         key("sessionID"); string(value.sessionID)
         key("status"); string(value.status.rawValue)
         close(UInt8(ascii: "}"))
+    }
+
+    private mutating func reusableQuestion(_ value: Question) throws {
+        let start = out.count
+        let position = questionRanges.count
+        if let reuse, position < reuse.questions.count, reuse.questions[position] == value {
+            let range = reuse.ranges[position]
+            reuse.data.withUnsafeBytes { raw in
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[range]).assumingMemoryBound(to: UInt8.self))
+            }
+        } else {
+            try question(value)
+        }
+        questionRanges.append(start..<out.count)
     }
 
     private mutating func question(_ value: Question) throws {

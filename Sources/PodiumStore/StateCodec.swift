@@ -14,6 +14,27 @@ public enum StateCodec {
         return try encodeWithFoundation(state)
     }
 
+    /// As `encode`, copying the bytes of unchanged questions from the last version the store
+    /// read or wrote (`reuse`), and saying where each question is (for the next time).
+    static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?) throws -> CodedState {
+        if FastStateEncoder.isUpToDate { return try FastStateEncoder.encode(state, reusing: reuse) }
+        return CodedState(state: state, data: try encodeWithFoundation(state), questionRanges: [])
+    }
+
+    /// As `decode`, taking unchanged questions from the last version the store read or wrote.
+    /// Anything unusual (a file written by hand, an error) goes through `decode`.
+    static func decode(_ data: Data, file: String, reusing reuse: QuestionReuse?) throws -> CodedState {
+        let valid = data.withUnsafeBytes {
+            JSONLocator.firstNulOrInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) == nil
+        }
+        if valid, let coded = FastStateDecoder.decode(data, reusing: reuse),
+           coded.state.schemaVersion <= PodiumState.currentSchemaVersion
+        {
+            return coded
+        }
+        return CodedState(state: try decode(data, file: file), data: data, questionRanges: [])
+    }
+
     /// The reference encoding (and the fallback when the models changed under the fast one).
     static func encodeWithFoundation(_ state: PodiumState) throws -> Data {
         let encoder = JSONEncoder()

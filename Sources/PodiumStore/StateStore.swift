@@ -48,6 +48,13 @@ public final class StateStore {
     private var lastCheckedStamp: FileStamp?
     /// The exact bytes `state` was parsed from or written as (nil if unknown).
     private var lastBytes: Data?
+    /// Where each of `state`'s questions is in `lastBytes` (empty if unknown): the next encode
+    /// and decode reuse unchanged questions (issue 7).
+    private var lastQuestionRanges: [Range<Int>] = []
+    /// An open descriptor of the file version last read or written (-1 if none). Held open so
+    /// that its inode cannot be freed and reused: while `stat(path)` shows this inode with the
+    /// same size and times, the path is still that very version and need not be read again.
+    private var heldFD: Int32 = -1
 
     public init(path: String, writer: Writer) {
         self.path = path
@@ -62,6 +69,7 @@ public final class StateStore {
     deinit {
         if lockFD >= 0 { close(lockFD) }
         if inotifyFD >= 0 { close(inotifyFD) }
+        if heldFD >= 0 { close(heldFD) }
     }
 
     // MARK: Reading
@@ -72,9 +80,12 @@ public final class StateStore {
     public func load() throws -> PodiumState? {
         do {
             guard let file = try readFile() else { return nil }
+            var kept = false
+            defer { if !kept { close(file.descriptor) } }
             let parsed = try parse(file)
             remember(parsed, file)
-            return parsed
+            kept = true
+            return parsed.state
         } catch let error as StoreError {
             lastError = error
             throw error
@@ -94,16 +105,19 @@ public final class StateStore {
         guard current != lastStamp, current != lastCheckedStamp else { return nil }
         do {
             guard let file = try readFile() else { return nil }
+            var kept = false
+            defer { if !kept { close(file.descriptor) } }
             lastCheckedStamp = file.stamp
             let parsed = try parse(file)
             lastError = nil
             // Only a newer version: a higher revision, or one written later (after someone
             // restored an older backup or merged into a fresh file, writers count on from the
             // lower revision on disk, and those writes must still be seen).
-            if let state, parsed.revision <= state.revision,
-               parsed.updatedAt <= state.updatedAt { return nil }
+            if let state, parsed.state.revision <= state.revision,
+               parsed.state.updatedAt <= state.updatedAt { return nil }
             remember(parsed, file)
-            return parsed
+            kept = true
+            return parsed.state
         } catch let error as StoreError {
             lastError = error
             throw error
@@ -135,6 +149,18 @@ public final class StateStore {
         }
     }
 
+    /// Like `commit`, for actions made at different moments (a console's burst of keys): each
+    /// is applied with its own context, all in one write (one lock, one fsync).
+    @discardableResult
+    public func commit(_ intents: [(action: Action, context: ActionContext)]) throws -> PodiumState {
+        guard let last = intents.last else {
+            throw StoreError.io(file: path, operation: "commit of no actions", errno: EINVAL)
+        }
+        return try update(create: nil, now: last.context.now) { state in
+            for intent in intents { reduce(&state, intent.action, context: intent.context) }
+        }
+    }
+
     /// Merges `copies` (for example sync-conflict copies) into the freshest state on disk with
     /// `StateMerge.merge` and writes the result, under the lock like `commit`.
     @discardableResult
@@ -153,14 +179,25 @@ public final class StateStore {
             removeStaleTemps()
             var base: PodiumState
             var existing: stat?
+            var reuse: QuestionReuse?
             if lockingDisabled, let state {
                 // Unsafe test mode: write back our own copy without looking (loses updates).
                 base = state
                 var info = stat()
                 if stat(path, &info) == 0 { existing = info }
+            } else if let state, let info = unchangedSinceLastSeen() {
+                // The file is the version this process last read or wrote: no need to read it.
+                base = state
+                existing = info
+                reuse = lastBytes.flatMap {
+                    QuestionReuse(questions: state.questions, data: $0, ranges: lastQuestionRanges)
+                }
             } else if let file = try readFile() {
-                base = try parse(file)
+                defer { close(file.descriptor) }
+                let parsed = try parse(file)
+                base = parsed.state
                 existing = file.info
+                reuse = parsed.reuse
             } else if let initial {
                 base = initial
             } else {
@@ -172,16 +209,18 @@ public final class StateStore {
             next.revision = max(base.revision + 1, next.revision)
             next.writer = writer
             next.updatedAt = now
-            let data: Data
+            let coded: CodedState
             do {
-                data = try StateCodec.encode(next)
+                coded = try StateCodec.encode(next, reusing: reuse)
             } catch {
                 throw StoreError.io(file: path, operation: "encode (\(error))", errno: EINVAL)
             }
-            let stamp = try replaceFile(with: data, like: existing)
+            let (stamp, descriptor) = try replaceFile(with: coded.data, like: existing)
             state = next
-            lastBytes = data
+            lastBytes = coded.data
+            lastQuestionRanges = coded.questionRanges
             lastStamp = stamp
+            hold(descriptor)
             lastError = nil
             return next
         } catch let error as StoreError {
@@ -193,7 +232,7 @@ public final class StateStore {
     /// Temp with O_EXCL, same mode and group as the file it replaces, write, fsync, close,
     /// rename, fsync the directory. The temp is removed on every error; a failed fsync is
     /// never retried (the data may be lost in the page cache): the caller starts over.
-    private func replaceFile(with data: Data, like existing: stat?) throws -> FileStamp {
+    private func replaceFile(with data: Data, like existing: stat?) throws -> (FileStamp, Int32) {
         let temp = tempPath
         var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if fd < 0, errno == EEXIST {
@@ -231,8 +270,12 @@ public final class StateStore {
         isOpen = false
         guard close(fd) == 0 else { throw failure(errno, path, "close \(temp)") }
         if stopBeforeRenameForTesting { raise(SIGSTOP) }
+        // Under the lock nobody else renames: this descriptor is the new version (see `heldFD`).
+        let descriptor = open(temp, O_RDONLY | O_CLOEXEC)
         guard rename(temp, path) == 0 else {
-            throw failure(errno, path, "rename \(temp) to \(path)")
+            let code = errno
+            if descriptor >= 0 { close(descriptor) }
+            throw failure(code, path, "rename \(temp) to \(path)")
         }
         renamed = true
         // The new name is durable only once the directory is synced. The file is already
@@ -242,7 +285,7 @@ public final class StateStore {
             _ = fsync(directoryFD)
             close(directoryFD)
         }
-        return FileStamp(info)
+        return (FileStamp(info), descriptor)
     }
 
     // MARK: Lock
@@ -378,6 +421,27 @@ public final class StateStore {
         var data: Data
         var info: stat
         var stamp: FileStamp
+        /// Still open: `remember` keeps it as `heldFD`, everyone else closes it.
+        var descriptor: Int32
+    }
+
+    /// The file's stat when the path still names the version last read or written, unchanged
+    /// (same inode, which cannot have been reused while `heldFD` holds it, same size and
+    /// times); nil when it must be read.
+    private func unchangedSinceLastSeen() -> stat? {
+        guard heldFD >= 0, let lastStamp, lastBytes != nil else { return nil }
+        var info = stat()
+        var held = stat()
+        guard stat(path, &info) == 0, fstat(heldFD, &held) == 0 else { return nil }
+        guard FileStamp(info) == lastStamp, FileStamp(held) == lastStamp,
+              info.st_ctim.tv_sec == held.st_ctim.tv_sec, info.st_ctim.tv_nsec == held.st_ctim.tv_nsec
+        else { return nil }
+        return info
+    }
+
+    private func hold(_ descriptor: Int32) {
+        if heldFD >= 0, heldFD != descriptor { close(heldFD) }
+        heldFD = descriptor
     }
 
     /// The file's bytes and stat, or nil if it does not exist.
@@ -387,7 +451,8 @@ public final class StateStore {
             if errno == ENOENT { return nil }
             throw failure(errno, path, "cannot read \(path)")
         }
-        defer { close(fd) }
+        var keepOpen = false
+        defer { if !keepOpen { close(fd) } }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(errno, path, "fstat") }
         var data = Data(count: Int(info.st_size) + 1)
@@ -405,19 +470,29 @@ public final class StateStore {
             length += got
         }
         data.count = length
-        return FileRead(data: data, info: info, stamp: FileStamp(info))
+        keepOpen = true
+        return FileRead(data: data, info: info, stamp: FileStamp(info), descriptor: fd)
     }
 
-    /// Parses, reusing `state` when the bytes are exactly the ones it came from.
-    private func parse(_ file: FileRead) throws -> PodiumState {
-        if let state, let lastBytes, lastBytes == file.data { return state }
-        return try StateCodec.decode(file.data, file: path)
+    /// Parses, reusing `state` when the bytes are exactly the ones it came from, and its
+    /// unchanged questions otherwise.
+    private func parse(_ file: FileRead) throws -> CodedState {
+        if let state, let lastBytes, lastBytes == file.data {
+            return CodedState(state: state, data: lastBytes, questionRanges: lastQuestionRanges)
+        }
+        let reuse = state.flatMap { state in
+            lastBytes.flatMap { QuestionReuse(questions: state.questions, data: $0, ranges: lastQuestionRanges) }
+        }
+        return try StateCodec.decode(file.data, file: path, reusing: reuse)
     }
 
-    private func remember(_ parsed: PodiumState, _ file: FileRead) {
-        state = parsed
-        lastBytes = file.data
+    /// Takes a parsed version as the last one seen (and keeps its descriptor open).
+    private func remember(_ parsed: CodedState, _ file: FileRead) {
+        state = parsed.state
+        lastBytes = parsed.data
+        lastQuestionRanges = parsed.questionRanges
         lastStamp = file.stamp
+        hold(file.descriptor)
         lastError = nil
     }
 

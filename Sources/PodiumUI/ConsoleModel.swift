@@ -82,7 +82,20 @@ public struct ConsoleModel: Sendable {
 
     /// The questions in the order and filter this console shows.
     public var visibleQuestions: [Question] {
-        query.apply(to: shared)
+        queueMemo.visible(shared, query)
+    }
+
+    /// The last list and counts, remembered while the questions stay the same (issue 7).
+    let queueMemo = QueueMemo()
+
+    /// `shared.countsByStatus(session:)`, remembered while the questions stay the same.
+    func statusCounts(session: String?) -> [QuestionStatus: Int] {
+        queueMemo.counts(shared, session: session)
+    }
+
+    /// `QueueQuery.openInOtherSessions(shared)`, remembered while the questions stay the same.
+    var openQuestionsInOtherSessions: Int {
+        queueMemo.openInOtherSessions(shared)
     }
 
     /// The notes shown now: the session (current or next) and the kind (speaker or host).

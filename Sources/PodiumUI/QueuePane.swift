@@ -35,7 +35,7 @@ public enum QueuePane {
         case .all: session = nil
         case .session(let id): session = id
         }
-        let counts = model.shared.countsByStatus(session: session)
+        let counts = model.statusCounts(session: session)
         let order: [(QuestionStatus, String)] = [(.new, "new"), (.approved, "queue"), (.live, "live"), (.answered, "done"), (.dismissed, "gone")]
         var long: [String] = []
         var short: [String] = []
@@ -53,7 +53,7 @@ public enum QueuePane {
         if !query.search.isEmpty { view.append("/" + query.search) }
         if query.session != .current { view.append(session == nil ? "all sessions" : "session " + (session ?? "")) }
         let shown = "[" + view.joined(separator: " ") + "]"
-        let elsewhere = query.session == .current ? QueueQuery.openInOtherSessions(model.shared) : 0
+        let elsewhere = query.session == .current ? model.openQuestionsInOtherSessions : 0
         let others = elsewhere > 0 ? " +\(elsewhere) earlier (S)" : ""
         let candidates = [
             (["Q&A"] + long).joined(separator: " · ") + " " + shown + others,

@@ -1,0 +1,198 @@
+import Foundation
+import Glibc
+import PodiumCore
+import PodiumStore
+import PodiumUI
+
+/// How many repetitions of each measurement.
+struct Plan: Sendable {
+    var sizes: [Int]
+    var keys: Int
+    var codecRunsSmall: Int
+    var codecRunsLarge: Int
+    func codecRuns(_ count: Int) -> Int { count >= 10_000 ? codecRunsLarge : codecRunsSmall }
+    var commits: Int
+    var starts: Int
+    var propagations: Int
+
+    static let full = Plan(
+        sizes: [100, 1_000, 10_000], keys: 2_000, codecRunsSmall: 61, codecRunsLarge: 21, commits: 61,
+        starts: 21, propagations: 200)
+    static let quick = Plan(
+        sizes: [100, 1_000], keys: 200, codecRunsSmall: 5, codecRunsLarge: 5, commits: 7, starts: 3, propagations: 10)
+}
+
+let benchActor = "host@bench"
+let screenWidth = 80
+let screenHeight = 24
+
+/// (a) A key handled and the frame drawn, as the console's loop does it: `handle`, the
+/// actions applied to memory (`reduce`), `keepSelectionValid`, `render` at 80×24, and the
+/// comparison with the previous screen. The store's copy of the state is held, as after a
+/// commit, so the first change after it pays the copy-on-write as in the real console.
+/// Not included: curses' own drawing (see scripts/bench for the bytes it sends).
+func keyToFrame(questions count: Int, iterations: Int) -> [(String, Samples)] {
+    var model = ConsoleModel(role: .host, actor: benchActor, shared: Fixture.state(questions: count))
+    model.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+    var held = model.shared
+    model.keepSelectionValid()
+    var last = ConsoleView.render(model, now: Date(), width: screenWidth, height: screenHeight)
+    let names = ["j", "y", "k", "j", "space"]
+    let keys: [Key] = [.character("j"), .character("y"), .character("k"), .character("j"), .character(" ")]
+    var samples: [String: Samples] = [:]
+    for index in 0..<(iterations + 50) {
+        let key = keys[index % keys.count]
+        var changed = false
+        let time = milliseconds {
+            let now = Date()
+            let output = model.handle(key, now: now)
+            if !output.actions.isEmpty {
+                changed = true
+                let context = ActionContext(now: now, actor: benchActor)
+                for action in output.actions { reduce(&model.shared, action, context: context) }
+            }
+            model.keepSelectionValid()
+            let screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
+            if screen != last { last = screen }
+        }
+        // The loop persists right after the frame: the store then holds this state too.
+        if changed { held = model.shared }
+        if index >= 50 { samples[names[index % names.count], default: Samples()].add(time) }
+    }
+    _ = held
+    return ["j", "k", "y", "space"].map { ($0, samples[$0]!) }
+}
+
+/// (b) Encode and decode of the whole state.
+func codec(questions count: Int, runs: Int) throws -> (encode: Samples, decode: Samples, bytes: Int) {
+    let state = Fixture.state(questions: count, running: true)
+    var encode = Samples(), decode = Samples()
+    var data = Data()
+    for _ in 0..<runs { encode.add(try milliseconds { data = try StateCodec.encode(state) }) }
+    for _ in 0..<runs {
+        decode.add(try milliseconds {
+            let decoded = try StateCodec.decode(data, file: "bench.json")
+            precondition(decoded.questions.count == count)
+        })
+    }
+    return (encode, decode, data.count)
+}
+
+/// (c) Persist one action (lock, re-read check, write, fsync, rename, directory fsync), when
+/// this process wrote the last revision; (c') the same after another process's write (the
+/// file must be read and parsed again); (d) reload in a reader after each write.
+func store(questions count: Int, commits: Int, directory: String) throws
+    -> (persist: Samples, persistAfterOther: Samples, reload: Samples)
+{
+    let path = directory + "/bench-\(count).json"
+    unlink(path)
+    let state = Fixture.state(questions: count, running: true)
+    let writer = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
+    try writer.commit([], context: ActionContext(now: Date(), actor: benchActor), create: state)
+    let other = StateStore(path: path, writer: Writer(host: "bench-other", pid: getpid(), role: .moderator))
+    _ = try other.load()
+    let reader = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .speaker))
+    _ = try reader.load()
+    var persist = Samples(), afterOther = Samples(), reload = Samples()
+    for index in 0..<commits {
+        let id = state.questions[(index * 7919) % max(1, count)].id
+        persist.add(try milliseconds {
+            try writer.commit([.vote(id: id, voter: "bench:\(index)", delta: 1)],
+                              context: ActionContext(now: Date(), actor: benchActor))
+        })
+        reload.add(try milliseconds {
+            guard try reader.reloadIfChanged() != nil else { fatalError("reload saw no change") }
+        })
+        // Another writer, then this one again: the re-read and parse are now needed.
+        try other.commit([.vote(id: id, voter: "other:\(index)", delta: 1)],
+                         context: ActionContext(now: Date(), actor: "moderator@other"))
+        afterOther.add(try milliseconds {
+            try writer.commit([.vote(id: id, voter: "bench2:\(index)", delta: 1)],
+                              context: ActionContext(now: Date(), actor: benchActor))
+        })
+        _ = try other.reloadIfChanged()
+        _ = try reader.reloadIfChanged()
+    }
+    unlink(path)
+    unlink(path + ".lock")
+    return (persist, afterOther, reload)
+}
+
+/// (e) Start to first frame, in process: open the store, load, build the model, render.
+func startToFrame(questions count: Int, runs: Int, directory: String) throws -> Samples {
+    let path = directory + "/start-\(count).json"
+    unlink(path)
+    let writer = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
+    try writer.commit([], context: ActionContext(now: Date(), actor: benchActor),
+                      create: Fixture.state(questions: count, running: true))
+    var samples = Samples()
+    for _ in 0..<runs {
+        samples.add(try milliseconds {
+            let store = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
+            guard let state = try store.load() else { fatalError("no state") }
+            var model = ConsoleModel(role: .host, actor: benchActor, shared: state)
+            model.keepSelectionValid()
+            let screen = ConsoleView.render(model, now: Date(), width: screenWidth, height: screenHeight)
+            precondition(screen.width == screenWidth)
+        })
+    }
+    unlink(path)
+    unlink(path + ".lock")
+    return samples
+}
+
+func runSuite(_ plan: Plan, quick: Bool) throws -> Int32 {
+    let directory = FileManager.default.temporaryDirectory.path + "/podium-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var rows: [Row] = []
+    var keyP99: [Int: Double] = [:]
+    var sizes: [Int: Int] = [:]
+    let total = Date()
+    for count in plan.sizes {
+        for (name, samples) in keyToFrame(questions: count, iterations: plan.keys) {
+            let met = samples.percentile(99) <= 2
+            rows.append(Row(what: "key→frame \(name)", questions: count, samples: samples, target: "p99 ≤ 2", met: met))
+            keyP99[count] = max(keyP99[count] ?? 0, samples.percentile(99))
+        }
+        let codec = try codec(questions: count, runs: plan.codecRuns(count))
+        sizes[count] = codec.bytes
+        rows.append(Row(what: "encode", questions: count, samples: codec.encode))
+        rows.append(Row(what: "decode", questions: count, samples: codec.decode))
+        let store = try store(questions: count, commits: plan.commits, directory: directory)
+        let persistTarget: Double? = count == 1_000 ? 10 : count == 10_000 ? 40 : nil
+        rows.append(Row(what: "persist (own last write)", questions: count, samples: store.persist,
+                        target: persistTarget.map { "p50 ≤ \(Int($0))" } ?? "",
+                        met: persistTarget.map { store.persist.median <= $0 }))
+        rows.append(Row(what: "persist (after another's)", questions: count, samples: store.persistAfterOther))
+        rows.append(Row(what: "reload", questions: count, samples: store.reload))
+        let start = try startToFrame(questions: count, runs: plan.starts, directory: directory)
+        rows.append(Row(what: "start→first frame", questions: count, samples: start,
+                        target: count == 10_000 ? "≤ 250" : "", met: count == 10_000 ? start.median <= 250 : nil))
+        let propagation = try propagate(questions: count, samples: plan.propagations, directory: directory)
+        let propagationTarget: Double? = count == 1_000 ? 50 : count == 10_000 ? 150 : nil
+        rows.append(Row(what: "propagation (2 processes)", questions: count, samples: propagation,
+                        target: propagationTarget.map { "p99 ≤ \(Int($0))" } ?? "",
+                        met: propagationTarget.map { propagation.percentile(99) <= $0 }))
+    }
+    print("podium-bench\(quick ? " --quick" : ""): \(ProcessInfo.processInfo.activeProcessorCount) CPUs, "
+          + "80×24, release: \(isReleaseBuild ? "yes" : "NO (debug build: figures are not representative)")")
+    printTable(rows)
+    print("")
+    for count in plan.sizes { print("state file with \(count) questions: \(String(format: "%.2f", Double(sizes[count] ?? 0) / 1e6)) MB") }
+    if let small = plan.sizes.first, let large = plan.sizes.last, let a = keyP99[small], let b = keyP99[large] {
+        print(String(format: "key→frame worst p99: %@ ms at %d, %@ ms at %d (×%.1f for ×%d questions)",
+                     format(a), small, format(b), large, b / a, large / small))
+    }
+    print(String(format: "total %.1f s", Date().timeIntervalSince(total)))
+    let failed = rows.filter { $0.met == false }
+    if !failed.isEmpty { print("targets missed: \(failed.map { "\($0.what) at \($0.questions)" }.joined(separator: ", "))") }
+    // The quick run is a smoke test (CI, debug builds): only errors fail it.
+    return failed.isEmpty || quick ? 0 : 3
+}
+
+#if DEBUG
+let isReleaseBuild = false
+#else
+let isReleaseBuild = true
+#endif

@@ -1,0 +1,80 @@
+// podium-bench: the in-process figures of issue 7, with 100 / 1,000 / 10,000 questions.
+//
+//   swift run -c release podium-bench            the full run (a few minutes)
+//   swift run podium-bench --quick               a smoke run for CI (100 and 1,000 only)
+//   podium-bench propagate --state F --count N [--samples K]
+//                                                cross-process latency only (for scripts/bench)
+//   podium-bench make-state --state F --count N [--running]
+//                                                writes a state file with N questions
+//   podium-bench watch --state F                 (internal) the watcher process of `propagate`
+//
+// Exit status 3 when a target is missed (the table says which), 1 on errors.
+import Foundation
+import Glibc
+import PodiumCore
+import PodiumStore
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("podium-bench: " + message + "\n").utf8))
+    exit(1)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let command = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "suite"
+if command != "suite" { arguments.removeFirst() }
+var options: [String: String] = [:]
+var flags = Set<String>()
+var index = 0
+while index < arguments.count {
+    let argument = arguments[index]
+    if ["--state", "--count", "--samples"].contains(argument), index + 1 < arguments.count {
+        options[argument] = arguments[index + 1]
+        index += 2
+    } else if ["--quick", "--running"].contains(argument) {
+        flags.insert(argument)
+        index += 1
+    } else {
+        fail("unknown argument \(argument) (see the comment at the top of Sources/podium-bench/main.swift)")
+    }
+}
+
+do {
+    switch command {
+    case "suite":
+        exit(try runSuite(flags.contains("--quick") ? .quick : .full, quick: flags.contains("--quick")))
+    case "watch":
+        guard let path = options["--state"] else { fail("watch needs --state FILE") }
+        try watch(path: path)
+    case "propagate":
+        guard let path = options["--state"], let count = options["--count"].flatMap({ Int($0) }) else {
+            fail("propagate needs --state FILE --count N")
+        }
+        let samples = try propagate(
+            questions: count, samples: options["--samples"].flatMap { Int($0) } ?? 200,
+            directory: (path as NSString).deletingLastPathComponent, path: path)
+        print("propagation \(count) questions: n \(samples.count) p50 \(format(samples.median)) ms "
+              + "p90 \(format(samples.percentile(90))) ms p99 \(format(samples.percentile(99))) ms "
+              + "max \(format(samples.percentile(100))) ms")
+    case "make-state":
+        guard let path = options["--state"], let count = options["--count"].flatMap({ Int($0) }) else {
+            fail("make-state needs --state FILE --count N")
+        }
+        unlink(path)
+        let store = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
+        try store.commit([], context: ActionContext(now: Date(), actor: benchActor),
+                         create: Fixture.state(questions: count, running: flags.contains("--running")))
+    case "profile":
+        // A loop for `perf record`: podium-bench profile --count N --samples K (keys, encode, decode).
+        let count = options["--count"].flatMap { Int($0) } ?? 10_000
+        let runs = options["--samples"].flatMap { Int($0) } ?? 20
+        for (name, samples) in keyToFrame(questions: count, iterations: runs * 50) {
+            print("key \(name): p50 \(format(samples.median)) ms p99 \(format(samples.percentile(99))) ms")
+        }
+        let codec = try codec(questions: count, runs: runs)
+        print("encode p50 \(format(codec.encode.median)) ms, decode p50 \(format(codec.decode.median)) ms, \(codec.bytes) bytes")
+    default:
+        fail("unknown command \(command)")
+    }
+} catch {
+    fail("\(error)")
+}
