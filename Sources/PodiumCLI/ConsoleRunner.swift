@@ -87,6 +87,8 @@ final class ConsoleRunner {
             if ready.contains(signals.descriptor) {
                 for signal in signals.pendingSignals() {
                     if let status = terminal.respond(to: signal) {
+                        // A question being edited here must not stay marked on other consoles.
+                        if case .editQuestion(let id) = model.input { apply([.setEditing(id: id, by: nil)], to: &model) }
                         if !pending.isEmpty { persist(&model) }
                         exit(status)
                     }
@@ -228,6 +230,15 @@ final class ConsoleRunner {
         return Int32(max(1, min(1000, (untilNextSecond * 1000).rounded(.up) + 2)))
     }
 
+    static func urgency(_ phase: TimerPhase) -> Int {
+        switch phase {
+        case .idle, .normal: return 0
+        case .warning: return 1
+        case .danger: return 2
+        case .overtime: return 3
+        }
+    }
+
     private func ringBellIfThresholdCrossed(_ state: PodiumState, now: Date, terminal: Terminal) {
         let phase = state.reading(at: now).phase
         defer {
@@ -235,8 +246,9 @@ final class ConsoleRunner {
             lastPhaseSession = state.currentSessionID
         }
         guard bellEnabled, role == .host, lastPhaseSession == state.currentSessionID,
-              let lastPhase, phase != lastPhase
+              let lastPhase, Self.urgency(phase) > Self.urgency(lastPhase)
         else { return }
+        // Only moving towards zero rings: adding a minute (danger back to warning) is silent.
         if phase == .warning || phase == .danger || phase == .overtime { terminal.bell() }
     }
 

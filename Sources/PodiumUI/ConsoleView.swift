@@ -15,6 +15,11 @@ public enum ConsoleView {
                 timeZone: model.timeZone)
             if model.overlay == .help { drawHelp(model, into: &screen) }
             if model.overlay == .rundown { drawRundown(model, now: now, into: &screen) }
+            // The speaker has no status line; a problem with the state file still must show.
+            if let problem = model.storeProblem, height > 0 {
+                screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), style: Style(.danger, bold: true, reverse: true))
+                screen.put(" " + problem, x: 0, y: height - 1, style: Style(.danger, bold: true, reverse: true))
+            }
             return screen
         }
         var screen = Screen(width: width, height: height)
