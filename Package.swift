@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["PodiumUI", "PodiumCore"],
             exclude: ["Goldens"]
         ),
-        .testTarget(name: "PodiumEndToEndTests", dependencies: ["podium"]),
+        .testTarget(name: "PodiumEndToEndTests", dependencies: ["podium", "PodiumText"]),
     ],
     swiftLanguageModes: [.v6]
 )
