@@ -123,11 +123,20 @@ public enum SpeakerView {
         }
         if notesRows > 0 {
             let box = Rect(x: 0, y: height - notesRows + gap, width: width, height: notesRows - gap)
-            screen.box(box, title: "Notes")
-            for (offset, line) in notes.prefix(box.inner.height).enumerated() {
-                screen.put(
-                    TextLayout.truncate(Sanitizer.line(line), toWidth: box.inner.width - 2),
-                    x: box.inner.x + 1, y: box.inner.y + offset)
+            if notesLines == nil, let text = state.notes[state.currentSessionID]?.speaker {
+                // The same Markdown rendering and pacing cues as the consoles' notes pane.
+                let timer = state.currentTimer
+                NotesPane.render(
+                    into: &screen, rect: box, notes: text, title: "Notes",
+                    elapsedSeconds: timer.status == .idle ? nil : Int(timer.elapsed(at: now)),
+                    scroll: 0, focused: false)
+            } else {
+                screen.box(box, title: "Notes")
+                for (offset, line) in notes.prefix(box.inner.height).enumerated() {
+                    screen.put(
+                        TextLayout.truncate(Sanitizer.line(line), toWidth: box.inner.width - 2),
+                        x: box.inner.x + 1, y: box.inner.y + offset)
+                }
             }
         }
         return screen
@@ -154,6 +163,7 @@ public enum SpeakerView {
         guard let text = state.notes[state.currentSessionID]?.speaker else { return [] }
         let clean = Sanitizer.multiline(text).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !clean.isEmpty else { return [] }
-        return TextLayout.wrap(clean, width: max(1, width))
+        // Only the number of lines matters for the layout: count them as the pane draws them.
+        return MarkdownRenderer.render(clean, width: max(1, width)).map(\.text)
     }
 }

@@ -84,7 +84,8 @@ final class ConsoleEndToEndTests: XCTestCase {
         tmux.resize(width: 50, height: 16)
         var screen = try tmux.waitUntil(timeout: 5, "narrow layout") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.first.map { $0.hasPrefix("┌ Timer") && $0.count <= 50 } ?? false
+            // The whole narrow frame: the first row narrow and the queue pane drawn.
+            return (lines.first.map { $0.hasPrefix("┌ Timer") && $0.count <= 50 } ?? false) && screen.contains("Q&A")
         }
         XCTAssertTrue(screen.contains("Q&A"), screen)
         tmux.resize(width: 30, height: 8)

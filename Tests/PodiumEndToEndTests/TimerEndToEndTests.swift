@@ -163,7 +163,7 @@ final class TimerEndToEndTests: XCTestCase {
         XCTAssertTrue(cells[4].range(of: #"^\d\d:\d\d$"#, options: .regularExpression) != nil, String(row))
         XCTAssertEqual(cells[5], "0:12")
         let took = try XCTUnwrap(Self.seconds(cells[6]), String(row))
-        XCTAssertGreaterThan(took, 12 + 5, "it ran at least through the message")
+        XCTAssertGreaterThan(took, 12, "the first session ran over its 12 s")
         XCTAssertEqual(cells[7], "+" + Self.clock(took - 12), String(row))
         XCTAssertTrue(markdown.stdout.contains("min behind"), markdown.stdout)
         let second = markdown.stdout.split(separator: "\n").first { $0.hasPrefix("| 2 |") }
@@ -375,7 +375,9 @@ final class TimerEndToEndTests: XCTestCase {
         do {
             try tmux.waitUntil(timeout: 10, "digits in colour \(colour)\(blink ? ", flashing" : "")") { screen in
                 last = captureStyled(tmux)
-                let digits = Set(cellStyles(in: last).filter(\.reverse))
+                // Above the notes box only: the notes highlight their current cue in reverse too.
+                let top = last.components(separatedBy: "\n").prefix { !$0.contains("Notes") }.joined(separator: "\n")
+                let digits = Set(cellStyles(in: top).filter(\.reverse))
                 return screen.contains(text) && digits == [CellStyle(foreground: colour, reverse: true, blink: blink)]
             }
         } catch {
