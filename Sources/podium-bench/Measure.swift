@@ -48,6 +48,10 @@ struct Samples {
         cpu.isEmpty ? .nan : Samples(values: cpu).median
     }
 
+    var cpuP99: Double {
+        cpu.isEmpty ? .nan : Samples(values: cpu).percentile(99)
+    }
+
     func percentile(_ p: Double) -> Double {
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()
@@ -86,23 +90,23 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
 
 /// Prints rows as a Markdown table (readable in a terminal and pasteable into BENCHMARKS.md).
 func printTable(_ rows: [Row]) {
-    let header = ["what", "questions", "n", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu p50 ms", "target", "met"]
+    let header = ["what", "questions", "n", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu p50", "cpu p99", "target", "met"]
     var lines = [header]
     for row in rows {
         lines.append([
             row.what, String(row.questions), String(row.samples.count),
             format(row.samples.median), format(row.samples.percentile(90)),
             format(row.samples.percentile(99)), format(row.samples.percentile(100)),
-            format(row.samples.cpuMedian), row.target, row.met.map { $0 ? "yes" : "NO" } ?? "",
+            format(row.samples.cpuMedian), format(row.samples.cpuP99), row.target, row.met.map { $0 ? "yes" : "NO" } ?? "",
         ])
     }
     var widths = header.map(\.count)
     for line in lines { for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.count) } }
     func render(_ cells: [String]) -> String {
-        "| " + cells.enumerated().map { pad($1, widths[$0], right: $0 >= 1 && $0 <= 7) }.joined(separator: " | ") + " |"
+        "| " + cells.enumerated().map { pad($1, widths[$0], right: $0 >= 1 && $0 <= 8) }.joined(separator: " | ") + " |"
     }
     print(render(lines[0]))
-    print("| " + widths.enumerated().map { String(repeating: "-", count: $1 - ($0 >= 1 && $0 <= 7 ? 1 : 0)) + ($0 >= 1 && $0 <= 7 ? ":" : "") }.joined(separator: " | ") + " |")
+    print("| " + widths.enumerated().map { String(repeating: "-", count: $1 - ($0 >= 1 && $0 <= 8 ? 1 : 0)) + ($0 >= 1 && $0 <= 8 ? ":" : "") }.joined(separator: " | ") + " |")
     for line in lines.dropFirst() { print(render(line)) }
 }
 
