@@ -54,7 +54,19 @@ public struct PodiumCommand: ParsableCommand {
             printError(error.description)
             Foundation.exit(ExitStatus.badInput)
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own messages quote what was typed (`--source $'\e]0;x\a'`, an
+            // unknown option): sanitised like every other message, never written raw. Usage
+            // errors exit 2, as documented (ArgumentParser's default is 64).
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { printOut(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((Sanitizer.multiline(message) + "\n").utf8))
+            }
+            Foundation.exit(code == .validationFailure ? ExitStatus.badInput : code.rawValue)
         }
     }
 }
