@@ -88,6 +88,9 @@ public struct ConsoleModel: Sendable {
     /// The last list and counts, remembered while the questions stay the same (issue 7).
     let queueMemo = QueueMemo()
 
+    /// The notes pane's last layout, remembered while the text, width and cue states stay the same.
+    let notesMemo = MarkdownMemo()
+
     /// `shared.countsByStatus(session:)`, remembered while the questions stay the same.
     func statusCounts(session: String?) -> [QuestionStatus: Int] {
         queueMemo.counts(shared, session: session)

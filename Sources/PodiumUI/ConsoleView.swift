@@ -12,7 +12,7 @@ public enum ConsoleView {
         if model.role == .speaker {
             var screen = SpeakerView.render(
                 state: model.shared, now: now, width: width, height: height,
-                timeZone: model.timeZone)
+                timeZone: model.timeZone, notesMemo: model.notesMemo)
             if model.overlay == .help { drawHelp(model, into: &screen) }
             if model.overlay == .rundown { drawRundown(model, now: now, into: &screen) }
             // The speaker has no status line; a problem with the state file still must show.
@@ -70,7 +70,8 @@ public enum ConsoleView {
         NotesPane.render(
             into: &screen, rect: rect, notes: notes?.text(kind) ?? "", title: title,
             elapsedSeconds: elapsed, scroll: model.notesScroll,
-            focused: model.focus == .notes, followCurrentCue: !model.notesScrolledByHand)
+            focused: model.focus == .notes, followCurrentCue: !model.notesScrolledByHand,
+            memo: model.notesMemo, pacingInMinutes: true)
     }
 
     static func drawStatusLine(_ model: ConsoleModel, now: Date, y: Int, width: Int, into screen: inout Screen) {

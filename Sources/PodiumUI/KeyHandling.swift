@@ -65,19 +65,84 @@ extension ConsoleModel {
 
     /// When the selected question leaves the list (dismissed, merged, answered in the triage
     /// view…), the selection moves to the next question below it (or above), not to the top.
+    ///
+    /// Issue 7 (a key in ≤ 2 ms with 10,000 questions): whether a question is listed depends on
+    /// that question alone (and the current session), so only the questions the actions touch
+    /// can leave the list. Actions that touch none (the timer, votes, pins, messages, notes)
+    /// cost nothing here; the others are applied to a small state holding just the touched
+    /// questions, instead of to a copy of all of them followed by the whole queue query.
     private mutating func followSelection(after actions: [Action], now: Date) {
         guard !actions.isEmpty, let id = selectedQuestionID else { return }
+        var touched: Set<String> = []
+        var whole = false
+        for action in actions {
+            switch Self.listEffect(of: action) {
+            case .none: continue
+            case .question(let touchedID): touched.insert(touchedID)
+            case .live(let touchedID):
+                // Putting one live takes the one on stage off it.
+                touched.insert(touchedID)
+                shared.questions.withUnsafeBufferPointer { questions in
+                    for index in questions.indices where questions[index].status == .live {
+                        touched.insert(questions[index].id)
+                    }
+                }
+            case .whole: whole = true
+            }
+        }
+        guard whole || touched.contains(id) else { return }
         let before = visibleQuestions
-        guard let index = before.firstIndex(where: { $0.id == id }) else { return }
-        var after = shared
+        // Through the buffers, questions are read in place, never copied.
+        let found = before.withUnsafeBufferPointer { list in list.indices.first { list[$0].id == id } }
+        guard let index = found else { return }
         let context = ActionContext(now: now, actor: actor)
-        for action in actions { reduce(&after, action, context: context) }
-        let list = query.apply(to: after)
-        guard !list.contains(where: { $0.id == id }) else { return }
-        let visible = Set(list.map(\.id))
-        if let next = before[(index + 1)...].first(where: { visible.contains($0.id) })
-            ?? before[..<index].last(where: { visible.contains($0.id) }) {
+        let listed: (String) -> Bool
+        if whole {
+            var after = shared
+            for action in actions { reduce(&after, action, context: context) }
+            let visible = Set(query.apply(to: after).map(\.id))
+            listed = { visible.contains($0) }
+        } else {
+            var small = shared
+            // A handful of ids: comparing strings beats hashing 10,000 of them.
+            let ids = Array(touched)
+            small.questions = shared.questions.withUnsafeBufferPointer { questions in
+                questions.indices.filter { ids.contains(questions[$0].id) }.map { questions[$0] }
+            }
+            for action in actions { reduce(&small, action, context: context) }
+            let kept = Set(small.questions.filter { query.matches($0, in: small) }.map(\.id))
+            listed = { !touched.contains($0) || kept.contains($0) }
+        }
+        guard !listed(id) else { return }
+        if let next = before[(index + 1)...].first(where: { listed($0.id) })
+            ?? before[..<index].last(where: { listed($0.id) }) {
             selectedQuestionID = next.id
+        }
+    }
+
+    private enum ListEffect {
+        /// Cannot take any question out of the list (it may reorder it).
+        case none
+        /// May take this question out of the list.
+        case question(String)
+        /// May take this question and the one on stage out of the list.
+        case live(String)
+        /// May change the whole list (another session, merges that follow chains).
+        case whole
+    }
+
+    private static func listEffect(of action: Action) -> ListEffect {
+        switch action {
+        case .startTimer, .pauseTimer, .adjustTime, .restartSession, .addQuestion, .vote, .setPinned,
+             .moveQuestion, .assign, .setEditing, .sendMessage, .clearMessage, .setNotes:
+            return .none
+        case .approve(let id), .dismiss(let id, _), .restore(let id), .markAnswered(let id),
+             .editText(let id, _), .setLabels(let id, _), .setStatus(let id, _):
+            return .question(id)
+        case .putLive(let id):
+            return .live(id)
+        case .nextSession, .previousSession, .goToSession, .mergeQuestion, .unmergeQuestion, .loadEvent:
+            return .whole
         }
     }
 

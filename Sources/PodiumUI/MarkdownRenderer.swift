@@ -70,6 +70,14 @@ public struct MarkdownRenderer: Sendable {
         lines = Self.layout(PacingCues.lines(of: markdown), width: self.width, pacing: pacing)
     }
 
+    /// A renderer from parts already laid out (`MarkdownMemo`).
+    init(width: Int, lines: [StyledLine], cues: [PacingCue], pacing: PacingStatus?) {
+        self.width = width
+        self.lines = lines
+        self.cues = cues
+        self.pacing = pacing
+    }
+
     /// The rows for notes at a width.
     public static func render(_ markdown: String, width: Int, elapsedSeconds: Int? = nil) -> [StyledLine] {
         MarkdownRenderer(markdown: markdown, width: width, elapsedSeconds: elapsedSeconds).lines
@@ -123,7 +131,7 @@ public struct MarkdownRenderer: Sendable {
     static let emphasisStyle = Style(.title)
     static let addressStyle = Style(.dim)
 
-    private static func layout(_ source: [String], width: Int, pacing: PacingStatus?) -> [StyledLine] {
+    static func layout(_ source: [String], width: Int, pacing: PacingStatus?) -> [StyledLine] {
         var sourceLines = source
         // A final newline ends the last line; it does not add an empty one.
         if sourceLines.count > 1, sourceLines.last == "" { sourceLines.removeLast() }

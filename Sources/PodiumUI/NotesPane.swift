@@ -38,13 +38,19 @@ public enum NotesPane {
     ///   there is room). A console lets the user scroll away by passing false for a while
     ///   after a manual scroll (keep passing `elapsedSeconds` so that the highlight stays).
     /// - `focused`: the border is drawn in the accent colour.
+    /// - `memo`: remembers the layout between frames (a console passes its own; issue 7).
+    /// - `pacingInMinutes`: the summary counts in whole minutes ("in 3 min", "+2 min"), and in
+    ///   seconds only in the last minute before the next cue (`coarseSummary`). The host's and
+    ///   moderators' consoles use it, so that their screens do not change every second for it
+    ///   (issue 7: bytes sent to the terminal); the speaker view keeps the seconds.
     ///
     /// The bottom border shows the pacing summary ("next [15:00] Demo in 2:10") on the left and,
     /// when the notes do not fit, the rows shown ("1-8/40") on the right.
     @discardableResult
     public static func render(
         into screen: inout Screen, rect: Rect, notes: String, title: String,
-        elapsedSeconds: Int?, scroll: Int, focused: Bool, followCurrentCue: Bool = true
+        elapsedSeconds: Int?, scroll: Int, focused: Bool, followCurrentCue: Bool = true,
+        memo: MarkdownMemo? = nil, pacingInMinutes: Bool = false
     ) -> NotesPaneResult {
         let inner = rect.inner
         guard rect.width >= 2, rect.height >= 2 else {
@@ -54,8 +60,8 @@ public enum NotesPane {
         let borderStyle = focused ? Style(.accent, bold: true) : Style(.dim)
         screen.box(rect, title: Sanitizer.line(title), style: borderStyle)
 
-        let renderer = MarkdownRenderer(
-            markdown: notes, width: max(1, inner.width), elapsedSeconds: elapsedSeconds)
+        let renderer = memo?.renderer(markdown: notes, width: max(1, inner.width), elapsedSeconds: elapsedSeconds)
+            ?? MarkdownRenderer(markdown: notes, width: max(1, inner.width), elapsedSeconds: elapsedSeconds)
         let visible = inner.height
         let count = renderer.lines.count
         let maxScroll = max(0, count - visible)
@@ -87,7 +93,10 @@ public enum NotesPane {
         if let pacing = renderer.pacing {
             let room = rightEdge - (rect.x + 1)
             if room > 4 {
-                let summary = TextLayout.truncate(" " + pacing.summary { MarkdownRenderer.plainText($0.text) } + " ", toWidth: room)
+                let text = pacingInMinutes
+                    ? coarseSummary(pacing) { MarkdownRenderer.plainText($0.text) }
+                    : pacing.summary { MarkdownRenderer.plainText($0.text) }
+                let summary = TextLayout.truncate(" " + text + " ", toWidth: room)
                 let style = pacing.untilNext == nil ? Style(.warning, bold: true) : Style(.accent)
                 screen.put(summary, x: rect.x + 1, y: bottom, maxWidth: room, style: style)
             }
@@ -95,5 +104,27 @@ public enum NotesPane {
         return NotesPaneResult(
             scroll: offset, lineCount: count, visibleLines: visible, maxScroll: maxScroll,
             pacing: renderer.pacing)
+    }
+
+    /// `PacingStatus.summary` in whole minutes: "[10:00] Intro +2 min · next [15:00] Demo in
+    /// 3 min"; "now" for the first minute after a cue; seconds ("in 0:42") only in the last
+    /// minute before the next cue. Minutes are rounded up before a cue (never late) and down
+    /// after one.
+    public static func coarseSummary(_ pacing: PacingStatus, text: (PacingCue) -> String) -> String {
+        func describe(_ cue: PacingCue) -> String {
+            let words = Sanitizer.line(text(cue))
+            return words.isEmpty ? cue.marker : cue.marker + " " + words
+        }
+        var parts: [String] = []
+        if let current = pacing.current, let since = pacing.sinceCurrent {
+            parts.append(describe(current) + (since < 60 ? " now" : " +\(since / 60) min"))
+        }
+        if let next = pacing.next, let until = pacing.untilNext {
+            let when = until <= 60 ? TimeText.clock(until) : "\((until + 59) / 60) min"
+            parts.append("next " + describe(next) + " in " + when)
+        } else if pacing.current != nil {
+            parts.append("last cue")
+        }
+        return parts.joined(separator: " · ")
     }
 }

@@ -15,7 +15,7 @@ public enum SpeakerView {
     /// screen are cut. Times of day are shown in `timeZone`.
     public static func render(
         state: PodiumState, now: Date, width: Int, height: Int, notesLines: [String]? = nil,
-        timeZone: TimeZone = .current
+        timeZone: TimeZone = .current, notesMemo: MarkdownMemo? = nil
     ) -> Screen {
         var screen = Screen(width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
@@ -129,7 +129,7 @@ public enum SpeakerView {
                 NotesPane.render(
                     into: &screen, rect: box, notes: text, title: "Notes",
                     elapsedSeconds: timer.status == .idle ? nil : Int(timer.elapsed(at: now)),
-                    scroll: 0, focused: false)
+                    scroll: 0, focused: false, memo: notesMemo)
             } else {
                 screen.box(box, title: "Notes")
                 for (offset, line) in notes.prefix(box.inner.height).enumerated() {

@@ -198,3 +198,42 @@ let isReleaseBuild = false
 #else
 let isReleaseBuild = true
 #endif
+
+/// (f) The once-a-second frame while a timer runs: the host console (80×24, `count`
+/// questions, the notes with their pacing cues) rendered at one-second steps, as the loop does
+/// when nothing else happens. Returns the time per frame and, per frame, the cells that differ
+/// from the frame before (what curses has to send), with the rows where they were.
+func timerTicks(questions count: Int, frames: Int, role: Role = .host)
+    -> (frame: Samples, changedCells: [Int], rows: [Int: Int])
+{
+    let start = Date()
+    var model = ConsoleModel(role: role, actor: benchActor, shared: Fixture.state(questions: count, running: true, now: start))
+    model.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+    model.keepSelectionValid()
+    var last = ConsoleView.render(model, now: start, width: screenWidth, height: screenHeight)
+    var samples = Samples()
+    var changed: [Int] = []
+    var rows: [Int: Int] = [:]
+    for second in 1...(frames + 5) {
+        // Past the first minute, so that minute digits change too now and then.
+        let now = start + 61 + Double(second)
+        var screen = last
+        let time = milliseconds {
+            model.keepSelectionValid()
+            screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
+            if screen != last {}
+        }
+        guard second > 5 else { last = screen; continue }
+        samples.add(time)
+        var cells = 0
+        for y in 0..<screenHeight {
+            var inRow = 0
+            for x in 0..<screenWidth where screen.cells[y * screenWidth + x] != last.cells[y * screenWidth + x] { inRow += 1 }
+            if inRow > 0 { rows[y, default: 0] += inRow }
+            cells += inRow
+        }
+        changed.append(cells)
+        last = screen
+    }
+    return (samples, changed, rows)
+}

@@ -63,6 +63,25 @@ do {
         let store = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
         try store.commit([], context: ActionContext(now: Date(), actor: benchActor),
                          create: Fixture.state(questions: count, running: flags.contains("--running")))
+    case "keys":
+        // Only key→frame: podium-bench keys [--count N] [--samples K]
+        let counts = options["--count"].flatMap { Int($0) }.map { [$0] } ?? [100, 1_000, 10_000]
+        for count in counts {
+            for (name, samples) in keyToFrame(questions: count, iterations: options["--samples"].flatMap { Int($0) } ?? 2_000) {
+                print("key→frame \(name) \(count): p50 \(format(samples.median)) p99 \(format(samples.percentile(99))) "
+                      + "max \(format(samples.percentile(100))) ms; cpu p50 \(format(samples.cpuMedian)) p99 \(format(samples.cpuP99)) ms")
+            }
+        }
+    case "ticks":
+        // Only the once-a-second frame of a running timer: podium-bench ticks [--count N] [--samples K]
+        let count = options["--count"].flatMap { Int($0) } ?? 200
+        let result = timerTicks(questions: count, frames: options["--samples"].flatMap { Int($0) } ?? 300)
+        let cells = Double(result.changedCells.reduce(0, +)) / Double(max(1, result.changedCells.count))
+        print("timer frame \(count) questions: p50 \(format(result.frame.median)) p99 \(format(result.frame.percentile(99))) ms; "
+              + "cpu p50 \(format(result.frame.cpuMedian)) ms; cells changed per second \(String(format: "%.1f", cells))")
+        for (row, total) in result.rows.sorted(by: { $0.key < $1.key }) {
+            print("  row \(row): \(String(format: "%.1f", Double(total) / Double(max(1, result.changedCells.count)))) cells/s")
+        }
     case "profile":
         // A loop for `perf record`: podium-bench profile --count N --samples K (keys, encode, decode).
         let count = options["--count"].flatMap { Int($0) } ?? 10_000

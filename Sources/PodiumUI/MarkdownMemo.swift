@@ -1,0 +1,41 @@
+import Foundation
+import PodiumCore
+
+/// Remembers the last notes laid out by a console (issue 7: a running timer must cost almost
+/// nothing). Every second the notes pane is drawn again, but its rows change only when the
+/// text, the width or the state of a pacing cue (passed, current, upcoming) changes: a few
+/// times per talk. The key is exactly what `MarkdownRenderer`'s layout reads, so a hit gives
+/// the same rows as laying the notes out again. Copies of a model share one memo; that is
+/// safe because the key decides the answer.
+public final class MarkdownMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var markdown: String?
+    private var source: [String] = []
+    private var cues: [PacingCue] = []
+    private var layoutKey: (width: Int, states: [PacingStatus.CueState])?
+    private var lines: [StyledLine] = []
+
+    public init() {}
+
+    /// `MarkdownRenderer(markdown:width:elapsedSeconds:)`, remembered.
+    public func renderer(markdown: String, width: Int, elapsedSeconds: Int?) -> MarkdownRenderer {
+        lock.lock()
+        defer { lock.unlock() }
+        let width = max(1, width)
+        if markdown != self.markdown {
+            self.markdown = markdown
+            source = PacingCues.lines(of: markdown)
+            cues = PacingCues.parse(markdown)
+            layoutKey = nil
+        }
+        let pacing = elapsedSeconds.flatMap { PacingCues.status(cues: cues, elapsedSeconds: $0) }
+        // The layout reads the pacing only through each cue's state (upcoming without one).
+        let states = cues.map { pacing?.state(of: $0) ?? .upcoming }
+        if let layoutKey, layoutKey.width == width, layoutKey.states == states {
+            return MarkdownRenderer(width: width, lines: lines, cues: cues, pacing: pacing)
+        }
+        lines = MarkdownRenderer.layout(source, width: width, pacing: pacing)
+        layoutKey = (width, states)
+        return MarkdownRenderer(width: width, lines: lines, cues: cues, pacing: pacing)
+    }
+}
