@@ -47,6 +47,9 @@ public struct ConsoleModel: Sendable {
     public var overlay: Overlay?
     public var input: InputPurpose?
     public var editor = LineEditor("", maximumLength: Question.maximumLength)
+    /// Characters refused since the input line was last edited because the line was full (a
+    /// paste longer than a question may be): Enter then sends nothing, so no text is cut.
+    public var inputRefused = 0
     /// A line for the status bar: the result of the last key, or an error.
     public var notice: String?
     public var noticeIsError = false

@@ -79,7 +79,17 @@ public enum ConsoleView {
         if let purpose = model.input {
             let prompt = promptText(purpose)
             let used = screen.put(prompt, x: 0, y: y, style: Style(.accent, bold: true, reverse: true))
-            let visible = model.editor.visible(width: max(1, width - used - 1))
+            var room = width - used - 1
+            if let notice = model.notice, model.noticeIsError {
+                // An error about the line (too long) shows on it, at the right, while typing.
+                let text = TextLayout.truncate(" " + notice + " ", toWidth: max(0, min(DisplayWidth.cells(of: " " + notice + " "), width - used - 12)))
+                let cells = DisplayWidth.cells(of: text)
+                if cells > 0 {
+                    screen.put(text, x: width - cells, y: y, style: Style(.danger, bold: true, reverse: true))
+                    room -= cells
+                }
+            }
+            let visible = model.editor.visible(width: max(1, room))
             screen.put(visible.text, x: used, y: y, style: Style(.inverse, reverse: true))
             screen.cursor = (used + visible.cursorColumn, y)
             return

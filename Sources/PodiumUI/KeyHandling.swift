@@ -398,6 +398,7 @@ extension ConsoleModel {
     private mutating func beginInput(_ purpose: InputPurpose, text: String = "") {
         input = purpose
         editor = LineEditor(text, maximumLength: Question.maximumLength)
+        inputRefused = 0
     }
 
     private mutating func handleInput(_ key: Key, now: Date, output: inout ConsoleOutput) {
@@ -408,12 +409,17 @@ extension ConsoleModel {
             input = nil
             say("cancelled")
         case .enter:
+            if inputRefused > 0 {
+                // Part of a paste did not fit: sending the rest would cut it silently.
+                sayError("too long: at most \(editor.maximumLength) characters, \(inputRefused) not taken; shorten it (Ctrl-U clears) or Esc")
+                return
+            }
             input = nil
             submit(purpose, text: editor.text, now: now, output: &output)
         case .backspace:
-            _ = editor.backspace()
+            if editor.backspace() { inputRefused = 0 }
         case .delete:
-            _ = editor.delete()
+            if editor.delete() { inputRefused = 0 }
         case .left:
             _ = editor.left()
         case .right:
@@ -423,15 +429,16 @@ extension ConsoleModel {
         case .end, .control("e"):
             editor.end()
         case .control("u"):
-            _ = editor.killToStart()
+            if editor.killToStart() { inputRefused = 0 }
         case .control("k"):
-            _ = editor.killToEnd()
+            if editor.killToEnd() { inputRefused = 0 }
         case .control("w"):
-            _ = editor.deleteWordBackward()
+            if editor.deleteWordBackward() { inputRefused = 0 }
         case .character(let character):
             if case .tooLong(let maximum, _) = editor.insert(character) {
-                sayError("too long: at most \(maximum) characters (nothing was cut)")
-            } else if notice != nil {
+                inputRefused += 1
+                sayError("too long: at most \(maximum) characters, \(inputRefused) not taken; Enter sends nothing until you shorten it")
+            } else if notice != nil, inputRefused == 0 {
                 notice = nil
             }
         default:
