@@ -94,6 +94,9 @@ public struct ConsoleModel: Sendable {
     /// The notes pane's last layout, remembered while the text, width and cue states stay the same.
     let notesMemo = MarkdownMemo()
 
+    /// The queue pane's wrapped detail of the selected question, remembered.
+    let detailMemo = DetailMemo()
+
     /// `shared.countsByStatus(session:)`, remembered while the questions stay the same.
     func statusCounts(session: String?) -> [QuestionStatus: Int] {
         queueMemo.counts(shared, session: session)

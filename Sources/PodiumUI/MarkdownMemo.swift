@@ -39,3 +39,22 @@ public final class MarkdownMemo: @unchecked Sendable {
         return MarkdownRenderer(width: width, lines: lines, cues: cues, pacing: pacing)
     }
 }
+
+/// The selected question's text and meta line wrapped for the queue pane's detail area,
+/// remembered for the last (text, meta line, width): the wrap is a pure function of them.
+final class DetailMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var key: (text: String, meta: String, width: Int)?
+    private var value: (text: [String], meta: [String]) = ([], [])
+
+    func wrap(_ text: String, _ meta: String, width: Int, _ compute: () -> (text: [String], meta: [String]))
+        -> (text: [String], meta: [String])
+    {
+        lock.lock()
+        defer { lock.unlock() }
+        if let key, key.text == text, key.meta == meta, key.width == width { return value }
+        value = compute()
+        key = (text, meta, width)
+        return value
+    }
+}

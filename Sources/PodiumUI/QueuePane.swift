@@ -70,8 +70,13 @@ public enum QueuePane {
     static func detailLines(_ model: ConsoleModel, _ question: Question, width: Int, maximum: Int) -> (text: [String], meta: [String]) {
         var text = question.text
         if !question.aliases.isEmpty { text += "  (also: " + question.aliases.joined(separator: " / ") + ")" }
-        var textLines = TextLayout.wrap(Sanitizer.multiline(text), width: width)
-        var metaLines = TextLayout.wrap(metaLine(model, question), width: width)
+        // Wrapped once per text, meta line and width, not every second (issue 7).
+        let meta = metaLine(model, question)
+        let wrapped = model.detailMemo.wrap(text, meta, width: width) {
+            (TextLayout.wrap(Sanitizer.multiline(text), width: width), TextLayout.wrap(meta, width: width))
+        }
+        var textLines = wrapped.text
+        var metaLines = wrapped.meta
         guard textLines.count + metaLines.count > maximum else { return (textLines, metaLines) }
         metaLines = Array(metaLines.prefix(max(1, maximum / 2)))
         let room = max(1, maximum - metaLines.count)

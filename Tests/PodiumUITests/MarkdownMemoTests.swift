@@ -1,6 +1,7 @@
 import XCTest
 @testable import PodiumUI
 import PodiumCore
+import PodiumText
 
 /// The notes layout remembered between frames (issue 7) gives exactly the rows of a fresh
 /// layout, whatever changes: the time (a cue becomes current, then passed), the width, the text.
@@ -53,5 +54,25 @@ final class MarkdownMemoTests: XCTestCase {
         // From one second to the next, mostly nothing changes.
         let changes = (120..<239).filter { summary($0) != summary($0 + 1) }.count
         XCTAssertLessThanOrEqual(changes, 2)
+    }
+
+    /// The queue pane's detail wrap is remembered for one (text, meta, width), and computed
+    /// again when any of them changes.
+    func testDetailMemoRecomputesWhenItsKeyChanges() {
+        let memo = DetailMemo()
+        var calls = 0
+        func wrap(_ text: String, _ meta: String, _ width: Int) -> [String] {
+            memo.wrap(text, meta, width: width) {
+                calls += 1
+                return (TextLayout.wrap(text, width: width), TextLayout.wrap(meta, width: width))
+            }.text
+        }
+        XCTAssertEqual(wrap("one two three", "web", 8), ["one two", "three"])
+        XCTAssertEqual(wrap("one two three", "web", 8), ["one two", "three"])
+        XCTAssertEqual(calls, 1)
+        XCTAssertEqual(wrap("one two four", "web", 8), ["one two", "four"])
+        XCTAssertEqual(wrap("one two four", "web", 20), ["one two four"])
+        XCTAssertEqual(wrap("one two four", "slack", 20), ["one two four"])
+        XCTAssertEqual(calls, 4)
     }
 }
