@@ -1,13 +1,9 @@
 import Foundation
 
-/// Where "now" comes from. The console uses the system clock; tests set the time by hand.
+/// Where "now" comes from in tests, which set the time by hand (the console reads `Date()`
+/// and passes it on as `ActionContext.now`).
 public protocol Clock: Sendable {
     func now() -> Date
-}
-
-public struct SystemClock: Clock {
-    public init() {}
-    public func now() -> Date { Date() }
 }
 
 /// A clock that tests move by hand.

@@ -60,8 +60,6 @@ public struct ConsoleModel: Sendable {
     public var query = QueueQuery()
     /// Inverse actions of this console's last changes, for `z`.
     public var undoStack: [[Action]] = []
-    /// A short once-only warning (no UTF-8 locale, conflict copies found).
-    public var banner: String?
     /// Time zone in which the time of day is shown (tests pin it).
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.

@@ -109,13 +109,3 @@ func printTable(_ rows: [Row]) {
     print("| " + widths.enumerated().map { String(repeating: "-", count: $1 - ($0 >= 1 && $0 <= 8 ? 1 : 0)) + ($0 >= 1 && $0 <= 8 ? ":" : "") }.joined(separator: " | ") + " |")
     for line in lines.dropFirst() { print(render(line)) }
 }
-
-/// Resident memory of this process in MB (VmRSS), or nil.
-func residentMegabytes() -> Double? {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        let number = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first
-        return number.flatMap { Double($0) }.map { $0 / 1024 }
-    }
-    return nil
-}
