@@ -148,9 +148,10 @@ final class ConsoleRunner {
         if !current.subtracting(knownConflicts).isEmpty { model.say(conflictBanner(conflicts)) }
     }
 
-    /// Loads the state file; the host's run with an event creates it or updates its event.
+    /// Loads the state file (unless the command already did: `store.state`); the host's run
+    /// with an event creates it or updates its event.
     private func prepareState() throws -> PodiumState {
-        let existing = try store.load()
+        let existing = try store.state ?? store.load()
         let now = Date()
         let context = ActionContext(now: now, actor: actor)
         if let event = eventToLoad, role == .host {
