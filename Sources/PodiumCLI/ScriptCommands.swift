@@ -340,6 +340,15 @@ private func numberedVersions(_ notes: SessionNotes?) -> [(number: Int, version:
     return versions.reversed().enumerated().map { ($0.offset + 1, $0.element) }
 }
 
+/// Version `number` of a session's notes, or a clear error naming how many there are.
+private func numberedVersion(_ number: Int, of notes: SessionNotes?, session: String) throws -> SessionNotes.Version {
+    let versions = numberedVersions(notes)
+    guard let entry = versions.first(where: { $0.number == number }) else {
+        throw CommandFailure(message: "\(session): no version \(number) (there \(versions.count == 1 ? "is" : "are") \(versions.count); see podium notes versions --session \(session))", status: ExitStatus.badInput)
+    }
+    return entry.version
+}
+
 private func versionTime(_ date: Date) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -367,11 +376,9 @@ struct NotesVersionsCommand: ParsableCommand {
         let notes = state.notes[session.id]
         let versions = numberedVersions(notes)
         if let show {
-            guard let entry = versions.first(where: { $0.number == show }) else {
-                throw CommandFailure(message: "\(session.id): no version \(show) (there \(versions.count == 1 ? "is" : "are") \(versions.count))", status: ExitStatus.badInput)
-            }
+            let version = try numberedVersion(show, of: notes, session: session.id)
             // As a Markdown file would hold it (one final newline), safe for the terminal.
-            FileHandle.standardOutput.write(Data(Sanitizer.multiline(NotesMarkdown.export(entry.version.text)).utf8))
+            FileHandle.standardOutput.write(Data(Sanitizer.multiline(NotesMarkdown.export(version.text)).utf8))
             return
         }
         printOut("\(session.id) (\(session.title)): \(versions.count) previous version\(versions.count == 1 ? "" : "s")\(versions.isEmpty ? "" : ", newest first")")
@@ -405,17 +412,14 @@ struct NotesRestoreCommand: ParsableCommand {
         let (store, state) = try stateOptions.loadExisting()
         let session = try notesSession(session, in: state)
         let notes = state.notes[session.id]
-        let versions = numberedVersions(notes)
-        guard let entry = versions.first(where: { $0.number == version }) else {
-            throw CommandFailure(message: "\(session.id): no version \(version) (there \(versions.count == 1 ? "is" : "are") \(versions.count); see podium notes versions --session \(session.id))", status: ExitStatus.badInput)
-        }
-        let kind = entry.version.kind ?? .speaker
-        if notes?.text(kind) == entry.version.text {
+        let chosen = try numberedVersion(version, of: notes, session: session.id)
+        let kind = chosen.kind ?? .speaker
+        if notes?.text(kind) == chosen.text {
             printOut("\(session.id): the \(kind.rawValue) notes already have that text")
             return
         }
         try store.commit(
-            [.setNotes(session: session.id, kind: kind, text: entry.version.text, basedOn: notes?.updatedAt)],
+            [.setNotes(session: session.id, kind: kind, text: chosen.text, basedOn: notes?.updatedAt)],
             context: ActionContext(now: Date(), actor: actorName(.script)))
         printOut("\(session.id): restored version \(version) of the \(kind.rawValue) notes (the replaced text is now version 1)")
     }
