@@ -37,9 +37,9 @@ let package = Package(
         ]),
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
         // Test helper: many commits from one process, to race several writers on one file.
-        .executableTarget(name: "podium-stress", dependencies: ["PodiumStore", "PodiumCore"]),
+        .executableTarget(name: "podium-stress", dependencies: ["PodiumStore", "PodiumCore", "PodiumText"]),
         // Benchmarks of issue 7 (BENCHMARKS.md): dependency-free, so CI's build stays short.
-        .executableTarget(name: "podium-bench", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI"]),
+        .executableTarget(name: "podium-bench", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
 
         .testTarget(name: "PodiumTextTests", dependencies: ["PodiumText"]),
         .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
@@ -47,7 +47,7 @@ let package = Package(
             name: "PodiumStoreTests", dependencies: ["PodiumStore", "PodiumCore", "podium-stress"]),
         .testTarget(
             name: "PodiumUITests",
-            dependencies: ["PodiumUI", "PodiumCore"],
+            dependencies: ["PodiumUI", "PodiumCore", "PodiumText"],
             exclude: ["Goldens"]
         ),
         .testTarget(name: "PodiumEndToEndTests", dependencies: ["podium", "PodiumText"]),

@@ -57,62 +57,211 @@ public struct QuestionChange: Codable, Equatable, Sendable {
 }
 
 /// An audience question. Records have stable ids so that diverged copies can be merged.
-public struct Question: Codable, Equatable, Identifiable, Sendable {
-    public var id: String
-    public var text: String
+///
+/// A value type whose fields live in one shared, copy-on-write box (issue 7): an array of
+/// 10,000 questions is copied on every change to one of them (the store, the queue memo and
+/// undo hold the old array), and copying a box is one reference count where copying the
+/// fields was about twenty. Two questions sharing a box are equal without comparing fields.
+/// Reading and writing look exactly like stored properties.
+public struct Question: Codable, Equatable, Identifiable, @unchecked Sendable {
+    /// The stored fields, in the order and with the names they have in the state file.
+    @usableFromInline
+    struct Fields: Codable, Equatable, Sendable {
+        @usableFromInline var id: String
+        @usableFromInline var text: String
+        @usableFromInline var originalText: String?
+        @usableFromInline var author: String
+        @usableFromInline var source: QuestionSource
+        @usableFromInline var sessionID: String?
+        @usableFromInline var status: QuestionStatus
+        @usableFromInline var statusBeforeDismissal: QuestionStatus?
+        @usableFromInline var dismissReason: String?
+        @usableFromInline var votes: [String: Int]
+        @usableFromInline var pinned: Bool
+        @usableFromInline var position: Double
+        @usableFromInline var labels: [String]
+        @usableFromInline var assignee: String?
+        @usableFromInline var aliases: [String]
+        @usableFromInline var mergedInto: String?
+        @usableFromInline var editingBy: String?
+        @usableFromInline var askedAt: Date
+        @usableFromInline var updatedAt: Date
+        @usableFromInline var updatedBy: String
+        @usableFromInline var history: [QuestionChange]
+    }
+
+    /// One allocation holding the fields. Read through `header` (a pointer, so no dynamic
+    /// exclusivity check on each read); changed only while uniquely referenced (see `fields`),
+    /// which makes sharing it between threads safe.
+    @usableFromInline
+    final class Storage: ManagedBuffer<Fields, UInt8> {
+        @usableFromInline
+        static func make(_ fields: Fields) -> Storage {
+            unsafeDowncast(Storage.create(minimumCapacity: 0) { _ in fields }, to: Storage.self)
+        }
+    }
+
+    @usableFromInline
+    var storage: Storage
+
+    /// The fields for writing: copies the box first if another question shares it.
+    @usableFromInline
+    var fields: Fields {
+        get { storage.header }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage.make(storage.header) }
+            yield &storage.header
+        }
+    }
+
+    @inlinable
+    public var id: String {
+        get { storage.header.id }
+        _modify { yield &fields.id }
+    }
+    @inlinable
+    public var text: String {
+        get { storage.header.text }
+        _modify { yield &fields.text }
+    }
     /// The text as first asked, kept when the question is edited.
-    public var originalText: String?
-    public var author: String
-    public var source: QuestionSource
-    public var sessionID: String?
-    public var status: QuestionStatus
+    @inlinable
+    public var originalText: String? {
+        get { storage.header.originalText }
+        _modify { yield &fields.originalText }
+    }
+    @inlinable
+    public var author: String {
+        get { storage.header.author }
+        _modify { yield &fields.author }
+    }
+    @inlinable
+    public var source: QuestionSource {
+        get { storage.header.source }
+        _modify { yield &fields.source }
+    }
+    @inlinable
+    public var sessionID: String? {
+        get { storage.header.sessionID }
+        _modify { yield &fields.sessionID }
+    }
+    @inlinable
+    public var status: QuestionStatus {
+        get { storage.header.status }
+        _modify { yield &fields.status }
+    }
     /// The status before it was dismissed, so that restoring puts it back.
-    public var statusBeforeDismissal: QuestionStatus?
-    public var dismissReason: String?
+    @inlinable
+    public var statusBeforeDismissal: QuestionStatus? {
+        get { storage.header.statusBeforeDismissal }
+        _modify { yield &fields.statusBeforeDismissal }
+    }
+    @inlinable
+    public var dismissReason: String? {
+        get { storage.header.dismissReason }
+        _modify { yield &fields.dismissReason }
+    }
     /// Votes by voter id (+1 or -1): voters from every copy count when copies are merged.
-    public var votes: [String: Int]
-    public var pinned: Bool
+    @inlinable
+    public var votes: [String: Int] {
+        get { storage.header.votes }
+        _modify { yield &fields.votes }
+    }
+    @inlinable
+    public var pinned: Bool {
+        get { storage.header.pinned }
+        _modify { yield &fields.pinned }
+    }
     /// Manual order in the queue (lower first).
-    public var position: Double
-    public var labels: [String]
-    public var assignee: String?
+    @inlinable
+    public var position: Double {
+        get { storage.header.position }
+        _modify { yield &fields.position }
+    }
+    @inlinable
+    public var labels: [String] {
+        get { storage.header.labels }
+        _modify { yield &fields.labels }
+    }
+    @inlinable
+    public var assignee: String? {
+        get { storage.header.assignee }
+        _modify { yield &fields.assignee }
+    }
     /// Texts of duplicates merged into this one.
-    public var aliases: [String]
+    @inlinable
+    public var aliases: [String] {
+        get { storage.header.aliases }
+        _modify { yield &fields.aliases }
+    }
     /// Set when this question was merged into another; it is then hidden, not deleted.
-    public var mergedInto: String?
+    @inlinable
+    public var mergedInto: String? {
+        get { storage.header.mergedInto }
+        _modify { yield &fields.mergedInto }
+    }
     /// A console that is editing this question now ("moderator@host").
-    public var editingBy: String?
-    public var askedAt: Date
-    public var updatedAt: Date
-    public var updatedBy: String
-    public var history: [QuestionChange]
+    @inlinable
+    public var editingBy: String? {
+        get { storage.header.editingBy }
+        _modify { yield &fields.editingBy }
+    }
+    @inlinable
+    public var askedAt: Date {
+        get { storage.header.askedAt }
+        _modify { yield &fields.askedAt }
+    }
+    @inlinable
+    public var updatedAt: Date {
+        get { storage.header.updatedAt }
+        _modify { yield &fields.updatedAt }
+    }
+    @inlinable
+    public var updatedBy: String {
+        get { storage.header.updatedBy }
+        _modify { yield &fields.updatedBy }
+    }
+    @inlinable
+    public var history: [QuestionChange] {
+        get { storage.header.history }
+        _modify { yield &fields.history }
+    }
+
+    public init(from decoder: Decoder) throws {
+        storage = Storage.make(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try storage.header.encode(to: encoder)
+    }
+
+    public static func == (lhs: Question, rhs: Question) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.header == rhs.storage.header
+    }
+
+    /// Whether both share one box: then they are equal, and neither has changed since one was
+    /// copied from the other (a cheap test for "this question did not change").
+    @inlinable
+    public func isSameStorage(as other: Question) -> Bool {
+        storage === other.storage
+    }
+
+    /// The stored fields as one value, for `Mirror` (the store's codec checks that it knows
+    /// every field).
+    public var storedFieldsForReflection: Any { storage.header }
 
     public init(
         id: String, text: String, author: String = "", source: QuestionSource = .venue,
         sessionID: String? = nil, status: QuestionStatus = .new, askedAt: Date,
         by actor: String = "", position: Double? = nil
     ) {
-        self.id = id
-        self.text = text
-        self.originalText = nil
-        self.author = author
-        self.source = source
-        self.sessionID = sessionID
-        self.status = status
-        self.statusBeforeDismissal = nil
-        self.dismissReason = nil
-        self.votes = [:]
-        self.pinned = false
-        self.position = position ?? askedAt.timeIntervalSince1970
-        self.labels = []
-        self.assignee = nil
-        self.aliases = []
-        self.mergedInto = nil
-        self.editingBy = nil
-        self.askedAt = askedAt
-        self.updatedAt = askedAt
-        self.updatedBy = actor
-        self.history = [QuestionChange(at: askedAt, by: actor, what: "asked")]
+        storage = Storage.make(Fields(
+            id: id, text: text, originalText: nil, author: author, source: source,
+            sessionID: sessionID, status: status, statusBeforeDismissal: nil, dismissReason: nil,
+            votes: [:], pinned: false, position: position ?? askedAt.timeIntervalSince1970,
+            labels: [], assignee: nil, aliases: [], mergedInto: nil, editingBy: nil,
+            askedAt: askedAt, updatedAt: askedAt, updatedBy: actor,
+            history: [QuestionChange(at: askedAt, by: actor, what: "asked")]))
     }
 
     /// The sum of all votes.

@@ -78,44 +78,80 @@ public struct QueueQuery: Equatable, Sendable {
         self.search = search
     }
 
+    /// Which questions of one state a query lists: the query with what it needs from the
+    /// state worked out once (the session, the folded label and search words).
+    public struct Matcher {
+        let query: QueueQuery
+        let sessionID: String?
+        let currentSessionID: String
+        let foldedLabel: String?
+        let words: [String]
+
+        public init(_ query: QueueQuery, currentSessionID: String) {
+            self.query = query
+            self.currentSessionID = currentSessionID
+            switch query.session {
+            case .current: sessionID = currentSessionID
+            case .all: sessionID = nil
+            case .session(let id): sessionID = id
+            }
+            foldedLabel = query.label.map(QueueQuery.fold).flatMap { $0.isEmpty ? nil : $0 }
+            words = QueueQuery.fold(query.search).split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+
+        /// Whether the question is listed.
+        public func includes(_ question: Question) -> Bool {
+            guard query.filter.includes(status: question.status, merged: question.mergedInto != nil)
+            else { return false }
+            if let sessionID, (question.sessionID ?? currentSessionID) != sessionID { return false }
+            if let source = query.source, question.source != source { return false }
+            if let foldedLabel, !question.labels.contains(where: { QueueQuery.fold($0) == foldedLabel }) {
+                return false
+            }
+            if !words.isEmpty {
+                // Folded only here, and only for questions that passed the cheap filters.
+                let haystack = QueueQuery.searchText(of: question)
+                guard words.allSatisfy({ haystack.contains($0) }) else { return false }
+            }
+            return true
+        }
+    }
+
     /// The questions listed, in order.
     public func apply(to state: PodiumState) -> [Question] {
-        let sessionID: String?
-        switch session {
-        case .current: sessionID = state.currentSessionID
-        case .all: sessionID = nil
-        case .session(let id): sessionID = id
-        }
-        let foldedLabel = label.map(Self.fold).flatMap { $0.isEmpty ? nil : $0 }
-        let words = Self.fold(search).split(whereSeparator: \.isWhitespace).map(String.init)
-
+        let matcher = Matcher(self, currentSessionID: state.currentSessionID)
         var picked: [Int] = []
         picked.reserveCapacity(state.questions.count)
-        let currentSessionID = state.currentSessionID
         // Through the buffer, each question is read in place, never copied (issue 7).
         state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices {
-                guard filter.includes(
-                    status: questions[index].status, merged: questions[index].mergedInto != nil)
-                else { continue }
-                if let sessionID, (questions[index].sessionID ?? currentSessionID) != sessionID {
-                    continue
-                }
-                if let source, questions[index].source != source { continue }
-                if let foldedLabel,
-                   !questions[index].labels.contains(where: { Self.fold($0) == foldedLabel })
-                {
-                    continue
-                }
-                if !words.isEmpty {
-                    // Folded only here, and only for questions that passed the cheap filters.
-                    let haystack = Self.searchText(of: questions[index])
-                    guard words.allSatisfy({ haystack.contains($0) }) else { continue }
-                }
+            for index in questions.indices where matcher.includes(questions[index]) {
                 picked.append(index)
             }
         }
         return Self.sorted(state.questions, picked, order)
+    }
+
+    /// The array indices of the questions listed, in list order (what `apply` lists).
+    public func listedIndices(in state: PodiumState) -> [Int] {
+        let matcher = Matcher(self, currentSessionID: state.currentSessionID)
+        var picked: [Int] = []
+        state.questions.withUnsafeBufferPointer { questions in
+            for index in questions.indices where matcher.includes(questions[index]) {
+                picked.append(index)
+            }
+        }
+        return Self.sortedIndices(state.questions, picked, order)
+    }
+
+    /// Whether the question at array index `a` comes before the one at `b` in a list in
+    /// `order`: the order of `apply` (its sort is stable, so ties keep the array order).
+    public static func precedes(
+        _ a: Question, at aIndex: Int, _ b: Question, at bIndex: Int, order: Order
+    ) -> Bool {
+        let before = comparator(order)
+        if before(a, b) { return true }
+        if before(b, a) { return false }
+        return aIndex < bIndex
     }
 
     /// `picked.map { questions[$0] }.sorted(by: comparator(order))` in the same order, but
@@ -124,7 +160,13 @@ public struct QueueQuery: Equatable, Sendable {
     /// Each comparison below gives the same answer as `comparator(order)` for the same pair,
     /// and the same sort runs on the same initial order, so the result is identical.
     static func sorted(_ questions: [Question], _ picked: [Int], _ order: Order) -> [Question] {
-        guard picked.count > 1 else { return picked.map { questions[$0] } }
+        let indices = sortedIndices(questions, picked, order)
+        return questions.withUnsafeBufferPointer { questions in indices.map { questions[$0] } }
+    }
+
+    /// `sorted`, as array indices.
+    static func sortedIndices(_ questions: [Question], _ picked: [Int], _ order: Order) -> [Int] {
+        guard picked.count > 1 else { return picked }
         struct SortKey {
             var pinned: Bool
             var live: Bool
@@ -169,7 +211,7 @@ public struct QueueQuery: Equatable, Sendable {
             case .newest:
                 keys.sort { a, b in olderFirst(b, a) }
             }
-            return keys.map { questions[$0.index] }
+            return keys.map(\.index)
         }
     }
 

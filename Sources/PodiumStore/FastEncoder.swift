@@ -64,7 +64,7 @@ struct FastStateEncoder {
                 "sessionID", "status", "elapsedBeforeRun", "runningSince", "addedSeconds",
                 "actualStart", "actualEnd",
             ]),
-            (Question(id: "q", text: "", askedAt: date), [
+            (Question(id: "q", text: "", askedAt: date).storedFieldsForReflection, [
                 "id", "text", "originalText", "author", "source", "sessionID", "status",
                 "statusBeforeDismissal", "dismissReason", "votes", "pinned", "position", "labels",
                 "assignee", "aliases", "mergedInto", "editingBy", "askedAt", "updatedAt", "updatedBy",

@@ -104,11 +104,8 @@ extension ConsoleModel {
             listed = { visible.contains($0) }
         } else {
             var small = shared
-            // A handful of ids: comparing strings beats hashing 10,000 of them.
-            let ids = Array(touched)
-            small.questions = shared.questions.withUnsafeBufferPointer { questions in
-                questions.indices.filter { ids.contains(questions[$0].id) }.map { questions[$0] }
-            }
+            small.questions = touched.compactMap { queueMemo.index(ofQuestion: $0, in: shared) }
+                .sorted().map { shared.questions[$0] }
             for action in actions { reduce(&small, action, context: context) }
             let kept = Set(small.questions.filter { query.matches($0, in: small) }.map(\.id))
             listed = { !touched.contains($0) || kept.contains($0) }

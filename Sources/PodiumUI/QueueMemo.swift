@@ -1,107 +1,248 @@
 import Foundation
 import PodiumCore
 
-/// Remembers the last queue list and counts of a console, so that keys that do not change
-/// the questions (j, k, space, every timer tick) do not filter and sort 10,000 questions
-/// again (issue 7: a key and its frame in ≤ 2 ms, flat as the queue grows).
+/// Remembers the last queue list and counts of a console, so that a key costs about the same
+/// with 100 or 10,000 questions (issue 7: a key and its frame in ≤ 2 ms, flat as the queue
+/// grows).
 ///
-/// The key is the identity of the questions array's storage plus what else the result
-/// depends on (current session, query). The memo holds a reference to that storage, so while
-/// it is remembered it can neither be changed in place (copy-on-write sees a second owner) nor
-/// freed and its address reused: the same address means the very same questions. Any change
-/// to the questions, optimistic or from disk, makes a new storage and so a fresh computation.
-/// Copies of a model share one memo; that is safe because the key decides the answer.
+/// Each result remembers the questions array it was worked out from (`base`). Questions keep
+/// their fields in a shared box (`Question.isSameStorage`): a question that did not change
+/// still shares its box with the one in `base`, and a changed one never does (changing a
+/// shared box copies it first; `base` holds every old box, so none is freed and reused).
+/// So a pointer comparison per question finds what changed since, and a change of one or a
+/// few questions (a key, an action from disk, a new question) updates the result in place
+/// instead of filtering and sorting 10,000 questions again. Anything else (the session on
+/// stage, the query, questions removed, many changes) works it out afresh. Either way the
+/// result is exactly what `QueueQuery.apply` and friends give (QueueMemoTests checks that
+/// over random changes). Copies of a model share one memo; that is safe because `base`
+/// decides the answer.
 final class QueueMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var listKey: Key?
-    private var list: [Question] = []
-    private var countsKey: Key?
-    private var counts: [QuestionStatus: Int] = [:]
-    private var elsewhereKey: Key?
-    private var elsewhere = 0
+    private var list: ListResult?
+    private var counts: CountsResult?
+    private var elsewhere: ElsewhereResult?
+    private var positions: PositionsResult?
 
-    private struct Key {
-        /// Held only to keep the storage alive and shared (see above).
-        var questions: [Question]
+    /// Up to this many changed questions are applied one by one; more, and the result is
+    /// worked out afresh (one pass is then cheaper than many insertions).
+    static let incrementalLimit = 32
+
+    private struct ListResult {
+        var base: [Question]
         var currentSessionID: String
-        var query: QueueQuery?
-        var session: String??
-
-        func matches(_ state: PodiumState, _ query: QueueQuery?, _ session: String??) -> Bool {
-            state.questions.count == questions.count
-                && QueueMemo.sameStorage(state.questions, questions)
-                && state.currentSessionID == currentSessionID && self.query == query
-                && self.session == session
-        }
+        var query: QueueQuery
+        var questions: [Question]
+        /// The array index of each listed question, in list order.
+        var indices: [Int]
     }
 
-    static func sameStorage(_ a: [Question], _ b: [Question]) -> Bool {
-        a.withUnsafeBufferPointer { first in
-            b.withUnsafeBufferPointer { second in first.baseAddress == second.baseAddress }
-        }
+    private struct CountsResult {
+        var base: [Question]
+        var currentSessionID: String
+        var session: String?
+        var counts: [QuestionStatus: Int]
     }
 
-    private func key(_ state: PodiumState, _ query: QueueQuery?, _ session: String??) -> Key {
-        Key(questions: state.questions, currentSessionID: state.currentSessionID, query: query, session: session)
+    private struct ElsewhereResult {
+        var base: [Question]
+        var currentSessionID: String
+        var count: Int
+    }
+
+    private struct PositionsResult {
+        var base: [Question]
+        /// The first array index of each question id.
+        var indexByID: [String: Int]
+    }
+
+    /// The indices of `questions` whose question is not the very one at that index of `base`
+    /// (changed, or added at the end); nil when questions were removed or more than `limit`
+    /// changed.
+    static func changedIndices(from base: [Question], to questions: [Question], limit: Int) -> [Int]? {
+        guard questions.count >= base.count else { return nil }
+        var changed: [Int] = []
+        let withinLimit: Bool = base.withUnsafeBufferPointer { old in
+            questions.withUnsafeBufferPointer { new in
+                if old.baseAddress == new.baseAddress { return true }
+                for index in old.indices where !new[index].isSameStorage(as: old[index]) {
+                    changed.append(index)
+                    if changed.count > limit { return false }
+                }
+                return true
+            }
+        }
+        guard withinLimit, questions.count - base.count + changed.count <= limit else { return nil }
+        changed.append(contentsOf: base.count..<questions.count)
+        return changed
+    }
+
+    // MARK: The list
+
+    /// The questions the list was last worked out from (tests look at it).
+    var listBase: [Question]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return list?.base
     }
 
     /// `query.apply(to: state)`, remembered.
     func visible(_ state: PodiumState, _ query: QueueQuery) -> [Question] {
         lock.lock()
         defer { lock.unlock() }
-        if let listKey, listKey.matches(state, query, nil) { return list }
-        list = query.apply(to: state)
-        listKey = key(state, query, nil)
-        return list
+        if let list, list.query == query, list.currentSessionID == state.currentSessionID,
+           let changed = Self.changedIndices(from: list.base, to: state.questions, limit: Self.incrementalLimit)
+        {
+            if !changed.isEmpty { self.list = Self.update(list, state, changed) }
+        } else {
+            let indices = query.listedIndices(in: state)
+            list = ListResult(
+                base: state.questions, currentSessionID: state.currentSessionID, query: query,
+                questions: indices.map { state.questions[$0] }, indices: indices)
+        }
+        return list!.questions
     }
+
+    /// The list after the questions at `changed` changed or were added.
+    private static func update(_ old: ListResult, _ state: PodiumState, _ changed: [Int]) -> ListResult {
+        var result = old
+        result.base = state.questions
+        let matcher = QueueQuery.Matcher(old.query, currentSessionID: state.currentSessionID)
+        let order = old.query.order
+        // The list stays sorted throughout: each changed question leaves it and, if it is
+        // still listed, goes back in at its place (found by binary search).
+        for index in changed {
+            if let position = result.indices.firstIndex(of: index) {
+                result.indices.remove(at: position)
+                result.questions.remove(at: position)
+            }
+            let question = state.questions[index]
+            guard matcher.includes(question) else { continue }
+            var low = 0, high = result.indices.count
+            while low < high {
+                let middle = (low + high) / 2
+                if QueueQuery.precedes(
+                    result.questions[middle], at: result.indices[middle], question, at: index, order: order)
+                {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            result.indices.insert(index, at: low)
+            result.questions.insert(question, at: low)
+        }
+        return result
+    }
+
+    // MARK: Counts
 
     /// `state.countsByStatus(session:)`, remembered.
     func counts(_ state: PodiumState, session: String?) -> [QuestionStatus: Int] {
         lock.lock()
         defer { lock.unlock() }
-        if let countsKey, countsKey.matches(state, nil, .some(session)) { return counts }
-        counts = Self.countsByStatus(state, session: session)
-        countsKey = key(state, nil, .some(session))
-        return counts
+        if var result = counts, result.session == session, result.currentSessionID == state.currentSessionID,
+           let changed = Self.changedIndices(from: result.base, to: state.questions, limit: Self.incrementalLimit)
+        {
+            guard !changed.isEmpty else { return result.counts }
+            for index in changed {
+                if index < result.base.count, let status = Self.countedStatus(result.base[index], session: session) {
+                    result.counts[status, default: 0] -= 1
+                    if result.counts[status] == 0 { result.counts[status] = nil }
+                }
+                if let status = Self.countedStatus(state.questions[index], session: session) {
+                    result.counts[status, default: 0] += 1
+                }
+            }
+            result.base = state.questions
+            counts = result
+            return result.counts
+        }
+        let fresh = Self.countsByStatus(state, session: session)
+        counts = CountsResult(
+            base: state.questions, currentSessionID: state.currentSessionID, session: session, counts: fresh)
+        return fresh
     }
 
-    /// `QueueQuery.openInOtherSessions(state)`, remembered.
-    func openInOtherSessions(_ state: PodiumState) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        if let elsewhereKey, elsewhereKey.matches(state, nil, nil) { return elsewhere }
-        elsewhere = Self.openInOtherSessions(state)
-        elsewhereKey = key(state, nil, nil)
-        return elsewhere
+    /// The status under which `countsByStatus` counts a question, or nil when it does not.
+    private static func countedStatus(_ question: Question, session: String?) -> QuestionStatus? {
+        guard question.mergedInto == nil else { return nil }
+        if let session, question.sessionID != session { return nil }
+        return question.status
     }
 
     /// `state.countsByStatus(session:)`, reading each question in place (no copies).
     static func countsByStatus(_ state: PodiumState, session: String?) -> [QuestionStatus: Int] {
         var counts: [QuestionStatus: Int] = [:]
         state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices where questions[index].mergedInto == nil {
-                if let session, questions[index].sessionID != session { continue }
-                counts[questions[index].status, default: 0] += 1
+            for index in questions.indices {
+                if let status = countedStatus(questions[index], session: session) { counts[status, default: 0] += 1 }
             }
         }
         return counts
     }
 
-    /// `QueueQuery.openInOtherSessions(state)`, reading each question in place (no copies).
-    static func openInOtherSessions(_ state: PodiumState) -> Int {
+    // MARK: Open questions of other sessions
+
+    /// `QueueQuery.openInOtherSessions(state)`, remembered.
+    func openInOtherSessions(_ state: PodiumState) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
         let current = state.currentSessionID
+        if var result = elsewhere, result.currentSessionID == current,
+           let changed = Self.changedIndices(from: result.base, to: state.questions, limit: Self.incrementalLimit)
+        {
+            guard !changed.isEmpty else { return result.count }
+            for index in changed {
+                if index < result.base.count, Self.isOpenElsewhere(result.base[index], current: current) {
+                    result.count -= 1
+                }
+                if Self.isOpenElsewhere(state.questions[index], current: current) { result.count += 1 }
+            }
+            result.base = state.questions
+            elsewhere = result
+            return result.count
+        }
         var count = 0
         state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices
-            // `isOpen`, from the stored fields (calling it would copy the question).
-            where questions[index].mergedInto == nil
-                && (questions[index].status == .new || questions[index].status == .approved
-                    || questions[index].status == .live)
-                && (questions[index].sessionID ?? current) != current
-            {
+            for index in questions.indices where Self.isOpenElsewhere(questions[index], current: current) {
                 count += 1
             }
         }
+        elsewhere = ElsewhereResult(base: state.questions, currentSessionID: current, count: count)
         return count
+    }
+
+    private static func isOpenElsewhere(_ question: Question, current: String) -> Bool {
+        question.isOpen && (question.sessionID ?? current) != current
+    }
+
+    // MARK: Where a question is
+
+    /// `state.questionIndex(id)`, from a table kept up to date (ids never change, so a change
+    /// of a few questions leaves it as it is; new questions are added to it).
+    func index(ofQuestion id: String, in state: PodiumState) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if var result = positions,
+           let changed = Self.changedIndices(from: result.base, to: state.questions, limit: Self.incrementalLimit),
+           changed.allSatisfy({ $0 >= result.base.count || result.base[$0].id == state.questions[$0].id })
+        {
+            if !changed.isEmpty {
+                for index in changed where index >= result.base.count {
+                    let id = state.questions[index].id
+                    if result.indexByID[id] == nil { result.indexByID[id] = index }
+                }
+                result.base = state.questions
+                positions = result
+            }
+            return result.indexByID[id]
+        }
+        var table: [String: Int] = [:]
+        table.reserveCapacity(state.questions.count)
+        state.questions.withUnsafeBufferPointer { questions in
+            for index in questions.indices.reversed() { table[questions[index].id] = index }
+        }
+        positions = PositionsResult(base: state.questions, indexByID: table)
+        return table[id]
     }
 }

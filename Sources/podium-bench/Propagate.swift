@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import PodiumCore
 import PodiumStore
+import PodiumText
 import PodiumUI
 
 /// Cross-process propagation: this process commits (a vote, stamped with the monotonic

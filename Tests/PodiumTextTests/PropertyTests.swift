@@ -2,19 +2,6 @@ import XCTest
 @testable import PodiumText
 
 /// Seeded random strings over an alphabet of awkward graphemes and scalars.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        // SplitMix64
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 final class PropertyTests: XCTestCase {
     static let alphabet: [String] = [
         "a", "Z", " ", " ", "  ", "漢", "字", "か", "。", "、", "」", "「", "ー", "ｶ", "！", "한",
@@ -23,7 +10,7 @@ final class PropertyTests: XCTestCase {
         "\u{200B}", "…", "\u{1FAE8}", "word", "ABCDEFGHIJKLMNOP",
     ]
 
-    static func randomString(_ generator: inout SeededGenerator, maxPieces: Int) -> String {
+    static func randomString(_ generator: inout SplitMix64, maxPieces: Int) -> String {
         let pieces = Int.random(in: 0...maxPieces, using: &generator)
         var text = ""
         for _ in 0..<pieces { text += alphabet.randomElement(using: &generator)! }
@@ -31,7 +18,7 @@ final class PropertyTests: XCTestCase {
     }
 
     func testTruncateAndWrapNeverExceedTheWidth() {
-        var generator = SeededGenerator(seed: 20_190_722)
+        var generator = SplitMix64(state: 20_190_722)
         for _ in 0..<1_500 {
             let raw = Self.randomString(&generator, maxPieces: 40)
             let width = Int.random(in: 1...30, using: &generator)
@@ -58,7 +45,7 @@ final class PropertyTests: XCTestCase {
     }
 
     func testSanitisedTextIsAlwaysSafe() {
-        var generator = SeededGenerator(seed: 4)
+        var generator = SplitMix64(state: 4)
         for _ in 0..<2_000 {
             let raw = Self.randomString(&generator, maxPieces: 30)
             let safe = Sanitizer.line(raw)
@@ -68,7 +55,7 @@ final class PropertyTests: XCTestCase {
     }
 
     func testLineEditorKeepsItsInvariants() {
-        var generator = SeededGenerator(seed: 99)
+        var generator = SplitMix64(state: 99)
         for _ in 0..<300 {
             var editor = LineEditor(maximumLength: 25)
             for _ in 0..<40 {
