@@ -11,6 +11,12 @@ struct ConsoleOptions: ParsableArguments {
     var bell: Bool?
 }
 
+/// Options of the consoles that show the timer pane (host, moderator).
+struct TimerPaneOptions: ParsableArguments {
+    @Flag(name: .long, help: "Big digits with seconds (3:25) instead of whole minutes (3m); the line below them always has the seconds, and the last minute always shows them big. Costs a redraw of the digits every second.")
+    var bigSeconds = false
+}
+
 struct HostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "host",
@@ -19,6 +25,7 @@ struct HostCommand: ParsableCommand {
 
     @OptionGroup var stateOptions: StateOptions
     @OptionGroup var console: ConsoleOptions
+    @OptionGroup var timerPane: TimerPaneOptions
 
     @Option(name: .long, help: ArgumentHelp("The event file (YAML) to run.", valueName: "file"))
     var event: String?
@@ -34,7 +41,7 @@ struct HostCommand: ParsableCommand {
             }
             eventToLoad = try loadEvent(example)
         }
-        try ConsoleRunner(store: store, role: .host, event: eventToLoad, ascii: console.ascii, bell: console.bell ?? true).run()
+        try ConsoleRunner(store: store, role: .host, event: eventToLoad, ascii: console.ascii, bell: console.bell ?? true, bigSeconds: timerPane.bigSeconds).run()
     }
 }
 
@@ -45,10 +52,11 @@ struct ModerateCommand: ParsableCommand {
 
     @OptionGroup var stateOptions: StateOptions
     @OptionGroup var console: ConsoleOptions
+    @OptionGroup var timerPane: TimerPaneOptions
 
     func run() throws {
         let (store, _) = try stateOptions.loadExisting(role: .moderator)
-        try ConsoleRunner(store: store, role: .moderator, event: nil, ascii: console.ascii, bell: console.bell ?? false).run()
+        try ConsoleRunner(store: store, role: .moderator, event: nil, ascii: console.ascii, bell: console.bell ?? false, bigSeconds: timerPane.bigSeconds).run()
     }
 }
 

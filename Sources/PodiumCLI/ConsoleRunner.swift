@@ -15,6 +15,7 @@ final class ConsoleRunner {
     let eventToLoad: Event?
     let ascii: Bool
     let bellEnabled: Bool
+    let bigSeconds: Bool
     let actor: String
 
     /// Actions applied on screen but not yet on disk, with the context they were made in.
@@ -30,12 +31,13 @@ final class ConsoleRunner {
     /// The sync-conflict copies already reported on the status line.
     private var knownConflicts: Set<String> = []
 
-    init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool) {
+    init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool, bigSeconds: Bool = false) {
         self.store = store
         self.role = role
         self.eventToLoad = event
         self.ascii = ascii
         self.bellEnabled = bell
+        self.bigSeconds = bigSeconds
         self.actor = actorName(role)
     }
 
@@ -53,6 +55,7 @@ final class ConsoleRunner {
 
         var model = ConsoleModel(role: role, actor: actor, shared: state)
         model.ascii = ascii || terminal.asciiLines
+        model.bigSeconds = bigSeconds
         var banners: [String] = []
         if let warning = terminal.localeWarning { banners.append(warning) }
         let conflicts = store.conflictCopies()

@@ -139,6 +139,20 @@ public enum TimeText {
             ? "+" + clock(reading.overtimeSeconds) : clock(reading.remainingSeconds)
     }
 
+    /// The reading in whole minutes, for big digits that change once a minute (the host's
+    /// console: issue 7, bytes sent to the terminal): "12m", "+3m", "1h05m". Within a minute of
+    /// zero, on either side, the seconds count and show: "0:42", "+0:15". The minutes are
+    /// those of `reading` ("3:25" is "3m").
+    public static func minutes(_ reading: TimerReading) -> String {
+        let overtime = reading.phase == .overtime
+        let seconds = abs(overtime ? reading.overtimeSeconds : reading.remainingSeconds)
+        let sign = overtime ? "+" : ""
+        if seconds < 60 { return sign + clock(seconds) }
+        let hours = seconds / 3600
+        let minutes = (seconds % 3600) / 60
+        return sign + (hours > 0 ? "\(hours)h" + twoDigits(minutes) : "\(minutes)") + "m"
+    }
+
     public static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }

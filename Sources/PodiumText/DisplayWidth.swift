@@ -61,9 +61,19 @@ public enum DisplayWidth {
 
     /// Cells taken by a string drawn grapheme by grapheme in width-stable form.
     public static func cells(of text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += cells(of: character) }
         return total
+    }
+
+    /// Whether every byte is printable ASCII (space to tilde): each such character is one
+    /// grapheme, one cell, drawn as it is and safe as it is. Most of a screen's text is, and
+    /// this test is much cheaper than walking graphemes (issue 7: the once-a-second frame).
+    @inlinable
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     /// Cells taken by a substring drawn grapheme by grapheme in width-stable form.

@@ -109,6 +109,7 @@ public enum Sanitizer {
     }
 
     private static func sanitize(_ text: String, keepNewlines: Bool) -> String {
+        if DisplayWidth.isPrintableASCII(text) { return text }
         var needsWork = false
         for scalar in text.unicodeScalars where isUnsafe(scalar) {
             needsWork = true

@@ -10,6 +10,15 @@ public enum TextLayout {
     /// whole. The result is never wider than `width` (empty when `width <= 0`).
     public static func truncate(_ text: String, toWidth width: Int) -> String {
         if width <= 0 { return "" }
+        if DisplayWidth.isPrintableASCII(text) {
+            if text.utf8.count <= width { return text }
+            return String(text.utf8.prefix(width - 1))! + String(ellipsis)
+        }
+        return truncations.value(TruncateKey(text: text, width: width)) { truncateGraphemes(text, toWidth: width) }
+    }
+
+    /// `truncate`, grapheme by grapheme.
+    static func truncateGraphemes(_ text: String, toWidth width: Int) -> String {
         var used = 0
         var result = ""
         var fits = true

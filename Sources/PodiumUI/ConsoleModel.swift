@@ -64,6 +64,8 @@ public struct ConsoleModel: Sendable {
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.
     public var ascii = false
+    /// Big digits of the timer pane with seconds ("3:25"), not whole minutes ("3m").
+    public var bigSeconds = false
     /// The terminal size, set by the loop before each frame (the model owns the window size,
     /// so keys such as PgDn know how far the notes can scroll).
     public var width = 80

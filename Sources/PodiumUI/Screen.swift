@@ -157,18 +157,25 @@ public struct Screen: Equatable, Sendable {
     ) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
-        let safe = Sanitizer.line(text)
-        var column = x
-        for character in safe {
-            let form = DisplayWidth.displayForm(of: character)
-            let cells = DisplayWidth.cells(of: character)
-            if cells == 0 { continue }  // a lone zero-width grapheme has nothing to show
-            if column + cells > limit { break }
-            if column >= 0 {
-                self[column, y] = Cell(.text(form), style)
-                if cells == 2 { self[column + 1, y] = Cell(.continuation, style) }
+        if DisplayWidth.isPrintableASCII(text) {
+            // One cell per byte, drawn as it is (most of a frame's text: issue 7).
+            var column = x
+            for byte in text.utf8 {
+                if column + 1 > limit { break }
+                if column >= 0 { self[column, y] = Cell(.text(String(UnicodeScalar(byte))), style) }
+                column += 1
             }
-            column += cells
+            return column - x
+        }
+        var column = x
+        // A lone zero-width grapheme has nothing to show: `lineShape` leaves it out.
+        for grapheme in DisplayWidth.lineShape(text) {
+            if column + grapheme.cells > limit { break }
+            if column >= 0 {
+                self[column, y] = Cell(.text(grapheme.form), style)
+                if grapheme.cells == 2 { self[column + 1, y] = Cell(.continuation, style) }
+            }
+            column += grapheme.cells
         }
         return column - x
     }

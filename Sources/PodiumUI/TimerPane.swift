@@ -119,8 +119,11 @@ public enum TimerPane {
         // (always visible to the host), and the message when there is one.
         let reserved = 4 + (state.message == nil ? 0 : 1)
         let rowsLeft = bottom - y
-        if rowsLeft >= reserved + 3, let big = BigDigits.layout(time, width: w, height: min(rowsLeft - reserved, 10)) {
-            BigDigits.draw(time, into: &screen, rect: Rect(x: x, y: y, width: w, height: big.height), style: style)
+        // Whole minutes unless asked for seconds (`--big-seconds`): the line below has them,
+        // and big digits that change every second cost most of what is sent to the terminal.
+        let bigTime = model.bigSeconds ? time : TimeText.minutes(reading)
+        if rowsLeft >= reserved + 3, let big = BigDigits.layout(bigTime, width: w, height: min(rowsLeft - reserved, 10)) {
+            BigDigits.draw(bigTime, into: &screen, rect: Rect(x: x, y: y, width: w, height: big.height), style: style)
             y += big.height
             // The time as text too: for screen readers, captures and a glance at the numbers.
             line(time + " " + statusWord(reading) + " · " + TimeText.clock(reading.allowedSeconds) + " planned", style)
