@@ -232,4 +232,23 @@ final class TimerTests: XCTestCase {
         XCTAssertEqual(TimeText.clock(3723), "1:02:03")
         XCTAssertEqual(TimeText.clock(-65), "1:05")
     }
+
+    /// The host's big digits: whole minutes, the seconds only within a minute of zero.
+    func testTimeTextInWholeMinutes() {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        var state = PodiumState(event: Event(title: "E", sessions: [Session(id: "s", title: "S", plannedSeconds: 2 * 3600)]), now: start)
+        reduce(&state, .startTimer(session: "s"), context: ActionContext(now: start, actor: "host@test"))
+        func minutes(after seconds: Double) -> String { TimeText.minutes(state.reading(at: start + seconds)) }
+        XCTAssertEqual(TimeText.minutes(PodiumState(event: state.event, now: start).reading(at: start)), "2h00m")
+        XCTAssertEqual(minutes(after: 1), "1h59m")
+        XCTAssertEqual(minutes(after: 3600 + 55 * 60), "5m")
+        XCTAssertEqual(minutes(after: 7200 - 205), "3m")  // 3:25 left
+        XCTAssertEqual(TimeText.reading(state.reading(at: start + 7200 - 205)), "3:25")
+        XCTAssertEqual(minutes(after: 7200 - 60), "1m")
+        XCTAssertEqual(minutes(after: 7200 - 59), "0:59")
+        XCTAssertEqual(minutes(after: 7200), "0:00")
+        XCTAssertEqual(minutes(after: 7200 + 15), "+0:15")
+        XCTAssertEqual(minutes(after: 7200 + 65), "+1m")
+        XCTAssertEqual(minutes(after: 7200 + 3600 + 120), "+1h02m")
+    }
 }

@@ -77,4 +77,40 @@ final class PropertyTests: XCTestCase {
             }
         }
     }
+
+    /// The printable-ASCII fast paths (issue 7) give exactly what the grapheme walk gives.
+    func testASCIIFastPathsMatchTheGraphemeWalk() {
+        var generator = SplitMix64(state: 31)
+        let printable = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in printable.randomElement(using: &generator)! })
+            XCTAssertTrue(DisplayWidth.isPrintableASCII(text))
+            XCTAssertEqual(DisplayWidth.cells(of: text), text.reduce(0) { $0 + DisplayWidth.cells(of: $1) })
+            XCTAssertEqual(Sanitizer.line(text), text)
+            for width in 0...42 {
+                let expected = width <= 0 ? "" : TextLayout.truncateGraphemes(text, toWidth: width)
+                XCTAssertEqual(TextLayout.truncate(text, toWidth: width), expected, "\(text) at \(width)")
+            }
+        }
+        for text in ["tab\there", "caf\u{E9}", "\u{7F}", "日本", "a\u{1B}[31m"] {
+            XCTAssertFalse(DisplayWidth.isPrintableASCII(text), text)
+        }
+    }
+
+    /// Remembered shapes and truncations are the ones worked out afresh, for awkward text too.
+    func testRememberedShapesMatchFreshOnes() {
+        var generator = SplitMix64(state: 77)
+        for _ in 0..<500 {
+            let text = Self.randomString(&generator, maxPieces: 12)
+            let fresh = Sanitizer.line(text).compactMap { character -> ShapedGrapheme? in
+                let cells = DisplayWidth.cells(of: character)
+                return cells == 0 ? nil : ShapedGrapheme(form: DisplayWidth.displayForm(of: character), cells: cells)
+            }
+            for _ in 0..<2 { XCTAssertEqual(DisplayWidth.lineShape(text), fresh) }
+            let width = Int.random(in: 1...20, using: &generator)
+            for _ in 0..<2 {
+                XCTAssertEqual(TextLayout.truncate(text, toWidth: width), TextLayout.truncateGraphemes(text, toWidth: width))
+            }
+        }
+    }
 }

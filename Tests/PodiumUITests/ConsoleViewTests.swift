@@ -56,6 +56,16 @@ final class ConsoleViewTests: XCTestCase {
         assertBordersAligned(screen)
     }
 
+    /// `--big-seconds`: the big digits count seconds as the speaker view does ("3:25").
+    func testHost80x24RunningWithBigSeconds() {
+        let (state, now) = meetupState(runningFor: 95)
+        var model = model(state)
+        model.bigSeconds = true
+        let screen = ConsoleView.render(model, now: now, width: 80, height: 24)
+        assertGolden(screen, named: "console-host-80x24-big-seconds")
+        XCTAssertNotEqual(screen, ConsoleView.render(self.model(state), now: now, width: 80, height: 24))
+    }
+
     func testHost80x24Overtime() {
         let (state, now) = meetupState(runningFor: 365)
         let screen = ConsoleView.render(model(state), now: now, width: 80, height: 24)
