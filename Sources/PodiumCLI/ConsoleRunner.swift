@@ -144,8 +144,7 @@ final class ConsoleRunner {
     /// A sync tool may leave a conflict copy at any time during the event: say so when a new
     /// one appears (checked with the once-a-second fallback; the speaker only reads).
     private func reportNewConflictCopies(_ model: inout ConsoleModel) {
-        guard role != .speaker else { return }
-        let conflicts = store.conflictCopies()
+        guard role != .speaker, let conflicts = store.conflictCopiesIfFolderChanged() else { return }
         let current = Set(conflicts)
         defer { knownConflicts = current }
         if !current.subtracting(knownConflicts).isEmpty { model.say(conflictBanner(conflicts)) }

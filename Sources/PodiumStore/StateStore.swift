@@ -415,6 +415,25 @@ public final class StateStore {
             .map { directory + "/" + $0 }
     }
 
+    /// The folder's modification time at the last `newConflictScan`.
+    private var lastScannedFolderTime: timespec?
+
+    /// `conflictCopies()`, or nil when the folder has not changed since the last call: a
+    /// console asks every second, and a stat costs far less than listing the folder (issue 7).
+    /// A new file changes the folder's modification time; while that time is under two seconds
+    /// old the folder is listed anyway (coarse timestamps on some network file systems).
+    public func conflictCopiesIfFolderChanged(now: Date = Date()) -> [String]? {
+        var info = stat()
+        guard stat(directory, &info) == 0 else { return conflictCopies() }
+        let time = info.st_mtim
+        let recent = now.timeIntervalSince1970 - Double(time.tv_sec) < 2
+        if let last = lastScannedFolderTime, last.tv_sec == time.tv_sec, last.tv_nsec == time.tv_nsec, !recent {
+            return nil
+        }
+        lastScannedFolderTime = time
+        return conflictCopies()
+    }
+
     // MARK: Helpers
 
     private struct FileRead {

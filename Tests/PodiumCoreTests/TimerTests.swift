@@ -246,7 +246,7 @@ final class TimerTests: XCTestCase {
         XCTAssertEqual(TimeText.reading(state.reading(at: start + 7200 - 205)), "3:25")
         XCTAssertEqual(minutes(after: 7200 - 60), "1m")
         XCTAssertEqual(minutes(after: 7200 - 59), "0:59")
-        XCTAssertEqual(minutes(after: 7200), "0:00")
+        XCTAssertEqual(minutes(after: 7200), "+0:00")  // as TimeText.reading: zero is overtime
         XCTAssertEqual(minutes(after: 7200 + 15), "+0:15")
         XCTAssertEqual(minutes(after: 7200 + 65), "+1m")
         XCTAssertEqual(minutes(after: 7200 + 3600 + 120), "+1h02m")

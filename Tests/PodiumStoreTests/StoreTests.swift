@@ -203,6 +203,16 @@ final class StoreTests: StoreTestCase {
         FileManager.default.createFile(atPath: copy, contents: try StateCodec.encode(theirs))
         FileManager.default.createFile(atPath: directory + "/other.sync-conflict-1.json", contents: Data())
         XCTAssertEqual(store.conflictCopies(), [copy])
+        // The console's once-a-second check lists the folder only when it changed.
+        let later = Date().addingTimeInterval(10)
+        XCTAssertEqual(store.conflictCopiesIfFolderChanged(now: later), [copy])
+        XCTAssertNil(store.conflictCopiesIfFolderChanged(now: later))
+        XCTAssertEqual(store.conflictCopiesIfFolderChanged(now: Date()), [copy], "a folder changed under 2 s ago is listed again")
+        let second = directory + "/podium.sync-conflict-20250301-101600-HIJKLMN.json"
+        FileManager.default.createFile(atPath: second, contents: try StateCodec.encode(theirs))
+        XCTAssertEqual(store.conflictCopiesIfFolderChanged(now: later), [copy, second])
+        XCTAssertNil(store.conflictCopiesIfFolderChanged(now: later))
+        try FileManager.default.removeItem(atPath: second)
 
         try store.commit([ask("q2", at: 40)], context: context(40))
         let merged = try store.merge([StateStore.readCopy(atPath: copy)], now: baseDate.addingTimeInterval(50))
