@@ -281,6 +281,44 @@ final class TimerEndToEndTests: XCTestCase {
         XCTAssertEqual(try host.waitForExit(), 0)
     }
 
+    /// Issue 7: the host's big digits show whole minutes ("4m"), so they stay the same while
+    /// the "m:ss left" line below counts; `--big-seconds` makes them count seconds too.
+    func testTheHostsBigDigitsShowWholeMinutesUnlessAskedForSeconds() throws {
+        for bigSeconds in [false, true] {
+            let scratch = try Scratch()
+            let event = try writeShortEvent(scratch, firstMinutes: 5)
+            let state = TmuxSession.shellQuoted(scratch.path("state.json"))
+            let host = try TmuxSession(
+                width: 100, height: 30,
+                command: podium("host --no-bell \(bigSeconds ? "--big-seconds " : "")--event \(TmuxSession.shellQuoted(event)) --state \(state)"),
+                workingDirectory: scratch.directory)
+            try host.waitFor("5:00 ready")
+            host.sendKey("Space")
+            // The reverse-video cells (the digits) above the "left" line, at two seconds.
+            func digits(at time: String) throws -> [Bool] {
+                var mask: [Bool] = []
+                try host.waitUntil(timeout: 10, "\(time) left") { _ in
+                    let styled = Self.captureStyled(host)
+                    guard styled.contains(time + " left") else { return false }
+                    let top = styled.components(separatedBy: "\n").prefix { !$0.contains(" left") }.joined(separator: "\n")
+                    mask = Self.cellStyles(in: top).map(\.reverse)
+                    return true
+                }
+                return mask
+            }
+            let first = try digits(at: "4:58")
+            let second = try digits(at: "4:56")
+            XCTAssertTrue(first.contains(true), "no big digits drawn")
+            if bigSeconds {
+                XCTAssertNotEqual(first, second, "--big-seconds: the digits should count seconds")
+            } else {
+                XCTAssertEqual(first, second, "the big digits changed within a minute")
+            }
+            host.sendText("q")
+            XCTAssertEqual(try host.waitForExit(), 0)
+        }
+    }
+
     // MARK: Helpers
 
     static let red = 31, green = 32, yellow = 33
