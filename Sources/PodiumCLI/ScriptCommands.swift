@@ -117,7 +117,7 @@ struct StatusCommand: ParsableCommand {
         let (_, state) = try stateOptions.loadExisting()
         let now = Date()
         let reading = state.reading(at: now)
-        let visible = state.questions.filter { $0.mergedInto == nil }
+        let visible = Array(state.questions.filter { $0.mergedInto == nil })
         if json {
             printOut(try StatusReport(state: state, reading: reading, questions: visible).json())
             return

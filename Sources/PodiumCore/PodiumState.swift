@@ -40,7 +40,7 @@ public struct PodiumState: Codable, Equatable, Sendable {
     public var currentSessionID: String
     /// One timer per session, by session id: the current one runs, the others keep their record.
     public var timers: [String: SessionTimer]
-    public var questions: [Question]
+    public var questions: QuestionList
     public var message: SpeakerMessage?
     /// Notes by session id.
     public var notes: [String: SessionNotes]

@@ -119,28 +119,18 @@ public struct QueueQuery: Equatable, Sendable {
 
     /// The questions listed, in order.
     public func apply(to state: PodiumState) -> [Question] {
-        let matcher = Matcher(self, currentSessionID: state.currentSessionID)
-        var picked: [Int] = []
-        picked.reserveCapacity(state.questions.count)
-        // Through the buffer, each question is read in place, never copied (issue 7).
-        state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices where matcher.includes(questions[index]) {
-                picked.append(index)
-            }
-        }
-        return Self.sorted(state.questions, picked, order)
+        listedIndices(in: state).map { state.questions[$0] }
     }
 
-    /// The array indices of the questions listed, in list order (what `apply` lists).
+    /// The indices in `state.questions` of the questions listed, in list order (what `apply`
+    /// lists).
     public func listedIndices(in state: PodiumState) -> [Int] {
         let matcher = Matcher(self, currentSessionID: state.currentSessionID)
+        let questions = state.questions
         var picked: [Int] = []
-        state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices where matcher.includes(questions[index]) {
-                picked.append(index)
-            }
-        }
-        return Self.sortedIndices(state.questions, picked, order)
+        picked.reserveCapacity(questions.count)
+        for index in questions.indices where matcher.includes(questions[index]) { picked.append(index) }
+        return Self.sortedIndices(questions, picked, order)
     }
 
     /// Whether the question at array index `a` comes before the one at `b` in a list in
@@ -154,18 +144,12 @@ public struct QueueQuery: Equatable, Sendable {
         return aIndex < bIndex
     }
 
-    /// `picked.map { questions[$0] }.sorted(by: comparator(order))` in the same order, but
-    /// sorting small flat keys instead of whole questions: several times faster with 10,000
-    /// questions (issue 7).
-    /// Each comparison below gives the same answer as `comparator(order)` for the same pair,
-    /// and the same sort runs on the same initial order, so the result is identical.
-    static func sorted(_ questions: [Question], _ picked: [Int], _ order: Order) -> [Question] {
-        let indices = sortedIndices(questions, picked, order)
-        return questions.withUnsafeBufferPointer { questions in indices.map { questions[$0] } }
-    }
-
-    /// `sorted`, as array indices.
-    static func sortedIndices(_ questions: [Question], _ picked: [Int], _ order: Order) -> [Int] {
+    /// `picked` (indices into `questions`) in the order of `picked.map { questions[$0] }
+    /// .sorted(by: comparator(order))`, but sorting small flat keys instead of whole
+    /// questions: several times faster with 10,000 questions (issue 7). Each comparison below
+    /// gives the same answer as `comparator(order)` for the same pair, and the same stable
+    /// sort runs on the same initial order, so the result is identical.
+    static func sortedIndices(_ questions: QuestionList, _ picked: [Int], _ order: Order) -> [Int] {
         guard picked.count > 1 else { return picked }
         struct SortKey {
             var pinned: Bool
@@ -177,42 +161,37 @@ public struct QueueQuery: Equatable, Sendable {
         }
         var keys: [SortKey] = []
         keys.reserveCapacity(picked.count)
-        questions.withUnsafeBufferPointer { questions in
-            for index in picked {
-                keys.append(SortKey(
-                    pinned: questions[index].pinned, live: questions[index].status == .live,
-                    // As `voteCount`, from the stored field (no copy of the question).
-                    votes: order == .votes ? questions[index].votes.values.reduce(0, +) : 0,
-                    position: questions[index].position, askedAt: questions[index].askedAt,
-                    index: index))
-            }
+        for index in picked {
+            let question = questions[index]
+            keys.append(SortKey(
+                pinned: question.pinned, live: question.status == .live,
+                votes: order == .votes ? question.voteCount : 0,
+                position: question.position, askedAt: question.askedAt, index: index))
         }
-        return questions.withUnsafeBufferPointer { questions in
-            func olderFirst(_ a: SortKey, _ b: SortKey) -> Bool {
-                if a.askedAt != b.askedAt { return a.askedAt < b.askedAt }
-                return questions[a.index].id < questions[b.index].id
-            }
-            switch order {
-            case .position:
-                keys.sort { a, b in
-                    if a.pinned != b.pinned { return a.pinned }
-                    if a.live != b.live { return a.live }
-                    if a.position != b.position { return a.position < b.position }
-                    return olderFirst(a, b)
-                }
-            case .votes:
-                keys.sort { a, b in
-                    if a.pinned != b.pinned { return a.pinned }
-                    if a.votes != b.votes { return a.votes > b.votes }
-                    return olderFirst(a, b)
-                }
-            case .age:
-                keys.sort(by: olderFirst)
-            case .newest:
-                keys.sort { a, b in olderFirst(b, a) }
-            }
-            return keys.map(\.index)
+        func olderFirst(_ a: SortKey, _ b: SortKey) -> Bool {
+            if a.askedAt != b.askedAt { return a.askedAt < b.askedAt }
+            return questions[a.index].id < questions[b.index].id
         }
+        switch order {
+        case .position:
+            keys.sort { a, b in
+                if a.pinned != b.pinned { return a.pinned }
+                if a.live != b.live { return a.live }
+                if a.position != b.position { return a.position < b.position }
+                return olderFirst(a, b)
+            }
+        case .votes:
+            keys.sort { a, b in
+                if a.pinned != b.pinned { return a.pinned }
+                if a.votes != b.votes { return a.votes > b.votes }
+                return olderFirst(a, b)
+            }
+        case .age:
+            keys.sort(by: olderFirst)
+        case .newest:
+            keys.sort { a, b in olderFirst(b, a) }
+        }
+        return keys.map(\.index)
     }
 
     /// Whether a question of `state` is listed (ignoring order).

@@ -102,7 +102,7 @@ struct FastStateDecoder {
         state.writer = writer
         state.currentSessionID = currentSessionID
         state.timers = timers
-        state.questions = questions
+        state.questions = QuestionList(questions)
         state.message = message
         state.notes = notes
         return state

@@ -255,7 +255,7 @@ struct FastStateEncoder {
         out.append(0x20)
     }
 
-    private mutating func array<T>(_ values: [T], _ element: (inout Self, T) throws -> Void) rethrows {
+    private mutating func array<C: Collection>(_ values: C, _ element: (inout Self, C.Element) throws -> Void) rethrows {
         open(UInt8(ascii: "["))
         for value in values {
             separator()

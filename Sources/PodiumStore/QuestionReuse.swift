@@ -14,13 +14,13 @@ import PodiumCore
 /// matching brace, so the same bytes parse to the same value).
 struct QuestionReuse {
     /// The questions in file order.
-    var questions: [Question]
+    var questions: QuestionList
     /// The file they came from or were written to.
     var data: Data
     /// Where each question's object (`{` to `}`) is in `data`.
     var ranges: [Range<Int>]
 
-    init?(questions: [Question], data: Data, ranges: [Range<Int>]) {
+    init?(questions: QuestionList, data: Data, ranges: [Range<Int>]) {
         guard questions.count == ranges.count, ranges.allSatisfy({ $0.upperBound <= data.count }) else {
             return nil
         }

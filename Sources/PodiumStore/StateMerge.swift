@@ -32,9 +32,9 @@ public enum StateMerge {
         for copy in ordered {
             for question in copy.questions { questionVersions[question.id, default: []].append(question) }
         }
-        result.questions = questionVersions.values.map(mergeQuestion).sorted {
+        result.questions = QuestionList(questionVersions.values.map(mergeQuestion).sorted {
             ($0.askedAt, $0.id) < ($1.askedAt, $1.id)
-        }
+        })
 
         result.message = ordered.compactMap(\.message).max {
             ($0.sentAt, $0.sentBy, $0.text) < ($1.sentAt, $1.sentBy, $1.text)

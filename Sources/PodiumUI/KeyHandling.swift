@@ -82,11 +82,7 @@ extension ConsoleModel {
             case .live(let touchedID):
                 // Putting one live takes the one on stage off it.
                 touched.insert(touchedID)
-                shared.questions.withUnsafeBufferPointer { questions in
-                    for index in questions.indices where questions[index].status == .live {
-                        touched.insert(questions[index].id)
-                    }
-                }
+                for question in shared.questions where question.status == .live { touched.insert(question.id) }
             case .whole: whole = true
             }
         }
@@ -104,8 +100,8 @@ extension ConsoleModel {
             listed = { visible.contains($0) }
         } else {
             var small = shared
-            small.questions = touched.compactMap { queueMemo.index(ofQuestion: $0, in: shared) }
-                .sorted().map { shared.questions[$0] }
+            small.questions = QuestionList(touched.compactMap { queueMemo.index(ofQuestion: $0, in: shared) }
+                .sorted().map { shared.questions[$0] })
             for action in actions { reduce(&small, action, context: context) }
             let kept = Set(small.questions.filter { query.matches($0, in: small) }.map(\.id))
             listed = { !touched.contains($0) || kept.contains($0) }

@@ -28,7 +28,7 @@ final class QueueMemo: @unchecked Sendable {
     static let incrementalLimit = 32
 
     private struct ListResult {
-        var base: [Question]
+        var base: QuestionList
         var currentSessionID: String
         var query: QueueQuery
         var questions: [Question]
@@ -37,49 +37,33 @@ final class QueueMemo: @unchecked Sendable {
     }
 
     private struct CountsResult {
-        var base: [Question]
+        var base: QuestionList
         var currentSessionID: String
         var session: String?
         var counts: [QuestionStatus: Int]
     }
 
     private struct ElsewhereResult {
-        var base: [Question]
+        var base: QuestionList
         var currentSessionID: String
         var count: Int
     }
 
     private struct PositionsResult {
-        var base: [Question]
+        var base: QuestionList
         /// The first array index of each question id.
         var indexByID: [String: Int]
     }
 
-    /// The indices of `questions` whose question is not the very one at that index of `base`
-    /// (changed, or added at the end); nil when questions were removed or more than `limit`
-    /// changed.
-    static func changedIndices(from base: [Question], to questions: [Question], limit: Int) -> [Int]? {
-        guard questions.count >= base.count else { return nil }
-        var changed: [Int] = []
-        let withinLimit: Bool = base.withUnsafeBufferPointer { old in
-            questions.withUnsafeBufferPointer { new in
-                if old.baseAddress == new.baseAddress { return true }
-                for index in old.indices where !new[index].isSameStorage(as: old[index]) {
-                    changed.append(index)
-                    if changed.count > limit { return false }
-                }
-                return true
-            }
-        }
-        guard withinLimit, questions.count - base.count + changed.count <= limit else { return nil }
-        changed.append(contentsOf: base.count..<questions.count)
-        return changed
+    /// `questions.changedIndices(since: base, limit:)`.
+    static func changedIndices(from base: QuestionList, to questions: QuestionList, limit: Int) -> [Int]? {
+        questions.changedIndices(since: base, limit: limit)
     }
 
     // MARK: The list
 
     /// The questions the list was last worked out from (tests look at it).
-    var listBase: [Question]? {
+    var listBase: QuestionList? {
         lock.lock()
         defer { lock.unlock() }
         return list?.base
@@ -89,10 +73,15 @@ final class QueueMemo: @unchecked Sendable {
     func visible(_ state: PodiumState, _ query: QueueQuery) -> [Question] {
         lock.lock()
         defer { lock.unlock() }
-        if let list, list.query == query, list.currentSessionID == state.currentSessionID,
+        if var list, list.query == query, list.currentSessionID == state.currentSessionID,
            let changed = Self.changedIndices(from: list.base, to: state.questions, limit: Self.incrementalLimit)
         {
-            if !changed.isEmpty { self.list = Self.update(list, state, changed) }
+            if !changed.isEmpty {
+                // Out of the memo first, so that its arrays change in place instead of being copied.
+                self.list = nil
+                Self.update(&list, state, changed)
+                self.list = list
+            }
         } else {
             let indices = query.listedIndices(in: state)
             list = ListResult(
@@ -103,11 +92,10 @@ final class QueueMemo: @unchecked Sendable {
     }
 
     /// The list after the questions at `changed` changed or were added.
-    private static func update(_ old: ListResult, _ state: PodiumState, _ changed: [Int]) -> ListResult {
-        var result = old
+    private static func update(_ result: inout ListResult, _ state: PodiumState, _ changed: [Int]) {
         result.base = state.questions
-        let matcher = QueueQuery.Matcher(old.query, currentSessionID: state.currentSessionID)
-        let order = old.query.order
+        let matcher = QueueQuery.Matcher(result.query, currentSessionID: state.currentSessionID)
+        let order = result.query.order
         // The list stays sorted throughout: each changed question leaves it and, if it is
         // still listed, goes back in at its place (found by binary search).
         for index in changed {
@@ -131,7 +119,6 @@ final class QueueMemo: @unchecked Sendable {
             result.indices.insert(index, at: low)
             result.questions.insert(question, at: low)
         }
-        return result
     }
 
     // MARK: Counts
@@ -170,13 +157,11 @@ final class QueueMemo: @unchecked Sendable {
         return question.status
     }
 
-    /// `state.countsByStatus(session:)`, reading each question in place (no copies).
+    /// `state.countsByStatus(session:)`.
     static func countsByStatus(_ state: PodiumState, session: String?) -> [QuestionStatus: Int] {
         var counts: [QuestionStatus: Int] = [:]
-        state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices {
-                if let status = countedStatus(questions[index], session: session) { counts[status, default: 0] += 1 }
-            }
+        for question in state.questions {
+            if let status = countedStatus(question, session: session) { counts[status, default: 0] += 1 }
         }
         return counts
     }
@@ -203,11 +188,7 @@ final class QueueMemo: @unchecked Sendable {
             return result.count
         }
         var count = 0
-        state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices where Self.isOpenElsewhere(questions[index], current: current) {
-                count += 1
-            }
-        }
+        for question in state.questions where Self.isOpenElsewhere(question, current: current) { count += 1 }
         elsewhere = ElsewhereResult(base: state.questions, currentSessionID: current, count: count)
         return count
     }
@@ -228,6 +209,7 @@ final class QueueMemo: @unchecked Sendable {
            changed.allSatisfy({ $0 >= result.base.count || result.base[$0].id == state.questions[$0].id })
         {
             if !changed.isEmpty {
+                positions = nil  // so that the table changes in place
                 for index in changed where index >= result.base.count {
                     let id = state.questions[index].id
                     if result.indexByID[id] == nil { result.indexByID[id] = index }
@@ -239,9 +221,8 @@ final class QueueMemo: @unchecked Sendable {
         }
         var table: [String: Int] = [:]
         table.reserveCapacity(state.questions.count)
-        state.questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices.reversed() { table[questions[index].id] = index }
-        }
+        let questions = state.questions
+        for index in questions.indices.reversed() { table[questions[index].id] = index }
         positions = PositionsResult(base: state.questions, indexByID: table)
         return table[id]
     }
