@@ -30,6 +30,8 @@ final class ConsoleRunner {
     }
     /// The sync-conflict copies already reported on the status line.
     private var knownConflicts: Set<String> = []
+    /// The other host whose clock was last seen running ahead (`ClockSkew`).
+    private var hostAhead: String?
 
     init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool, bigSeconds: Bool = false) {
         self.store = store
@@ -56,6 +58,7 @@ final class ConsoleRunner {
         var model = ConsoleModel(role: role, actor: actor, shared: state)
         model.ascii = ascii || terminal.asciiLines
         model.bigSeconds = bigSeconds
+        checkClocks(state, &model)
         var banners: [String] = []
         if let warning = terminal.localeWarning { banners.append(warning) }
         let conflicts = store.conflictCopies()
@@ -215,11 +218,25 @@ final class ConsoleRunner {
     private func reload(_ model: inout ConsoleModel) {
         do {
             guard var fresh = try store.reloadIfChanged() else { return }
+            checkClocks(fresh, &model)
             for (action, context) in pending { reduce(&fresh, action, context: context) }
             model.shared = fresh
             if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
         } catch {
             model.storeProblem = "\(error) (showing the last good state)"
+        }
+    }
+
+    /// Says so while another machine writes the state file with its clock ahead of this one's;
+    /// the warning goes when that machine's next write is on time.
+    private func checkClocks(_ state: PodiumState, _ model: inout ConsoleModel) {
+        guard let writer = state.writer else { return }
+        if let ahead = ClockSkew.secondsAhead(of: state, now: Date(), thisHost: store.writer.host) {
+            hostAhead = writer.host
+            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead)
+        } else if writer.host == hostAhead {
+            hostAhead = nil
+            model.clockWarning = nil
         }
     }
 

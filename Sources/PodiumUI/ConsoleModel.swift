@@ -55,6 +55,8 @@ public struct ConsoleModel: Sendable {
     public var noticeIsError = false
     /// A persistent problem with the state file (shown until it clears).
     public var storeProblem: String?
+    /// Another machine's clock differs from this one's (`ClockSkew`): shown until it is fixed.
+    public var clockWarning: String?
     /// The question marked as a duplicate, waiting for the original to be chosen.
     public var mergeSourceID: String?
     public var query = QueueQuery()

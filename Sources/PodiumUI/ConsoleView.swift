@@ -15,8 +15,9 @@ public enum ConsoleView {
                 timeZone: model.timeZone, notesMemo: model.notesMemo)
             if model.overlay == .help { drawHelp(model, into: &screen) }
             if model.overlay == .rundown { drawRundown(model, now: now, into: &screen) }
-            // The speaker has no status line; a problem with the state file still must show.
-            if let problem = model.storeProblem, height > 0 {
+            // The speaker has no status line; a problem with the state file or the clocks
+            // still must show.
+            if let problem = model.storeProblem ?? model.clockWarning, height > 0 {
                 screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), style: Style(.danger, bold: true, reverse: true))
                 screen.put(" " + problem, x: 0, y: height - 1, style: Style(.danger, bold: true, reverse: true))
             }
@@ -100,6 +101,10 @@ public enum ConsoleView {
         }
         if let notice = model.notice {
             screen.put(" " + notice, x: 0, y: y, style: Style(model.noticeIsError ? .danger : .accent, bold: true, reverse: true))
+            return
+        }
+        if let warning = model.clockWarning {
+            screen.put(" " + warning, x: 0, y: y, style: Style(.warning, bold: true, reverse: true))
             return
         }
         let hints: String

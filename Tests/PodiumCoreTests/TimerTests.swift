@@ -251,4 +251,19 @@ final class TimerTests: XCTestCase {
         XCTAssertEqual(minutes(after: 7200 + 65), "+1m")
         XCTAssertEqual(minutes(after: 7200 + 3600 + 120), "+1h02m")
     }
+
+    func testClockSkewIsAnotherHostsFileFromTheFuture() {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        var state = PodiumState(event: Event(title: "E", sessions: [Session(id: "s", title: "S", plannedSeconds: 60)]), now: now)
+        XCTAssertNil(ClockSkew.secondsAhead(of: state, now: now, thisHost: "a"), "no writer yet")
+        state.writer = Writer(host: "b", pid: 1, role: .host)
+        state.updatedAt = now + 90
+        XCTAssertEqual(ClockSkew.secondsAhead(of: state, now: now, thisHost: "a"), 90)
+        XCTAssertNil(ClockSkew.secondsAhead(of: state, now: now, thisHost: "b"), "its own writes")
+        state.updatedAt = now + 1
+        XCTAssertNil(ClockSkew.secondsAhead(of: state, now: now, thisHost: "a"), "under the threshold")
+        state.updatedAt = now - 300
+        XCTAssertNil(ClockSkew.secondsAhead(of: state, now: now, thisHost: "a"), "late is not ahead")
+        XCTAssertEqual(ClockSkew.warning(host: "b", secondsAhead: 90), "clock: b is 1:30 ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)")
+    }
 }

@@ -497,4 +497,34 @@ final class SharedStateEndToEndTests: XCTestCase {
         moderator.sendText("q")
         XCTAssertEqual(try moderator.waitForExit(), 0)
     }
+
+    /// A state file written by another machine whose clock runs 90 s ahead: the consoles here
+    /// say so (their timers differ by as much); the next write from that machine on time
+    /// clears it.
+    func testAnotherMachinesClockAheadIsShown() throws {
+        let scratch = try Scratch()
+        let state = try makeStateFile(scratch)
+        func writeAsLaptopB(secondsAhead: Double) throws {
+            let data = try XCTUnwrap(FileManager.default.contents(atPath: state))
+            var object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            object["updatedAt"] = Date().timeIntervalSince1970 + secondsAhead
+            object["writer"] = ["host": "laptop-b", "pid": 4242, "role": "moderator"]
+            object["revision"] = (object["revision"] as? Int ?? 0) + 1
+            let temporary = state + ".edit"
+            try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: temporary))
+            XCTAssertEqual(rename(temporary, state), 0)
+        }
+        try writeAsLaptopB(secondsAhead: 90)
+        let moderator = try console("moderate", state: state, in: scratch, width: 160)
+        try moderator.waitFor("clock: laptop-b is 1:30 ahead of this machine", timeout: 3)
+        let speaker = try console("speaker", state: state, in: scratch, width: 160)
+        try speaker.waitFor("clock: laptop-b is 1:30 ahead", timeout: 3)
+        // laptop-b's clock set right: its next write clears the warning.
+        try writeAsLaptopB(secondsAhead: 0)
+        try moderator.waitUntil(timeout: 4, "the clock warning cleared") { !$0.contains("clock: laptop-b") }
+        moderator.sendText("q")
+        XCTAssertEqual(try moderator.waitForExit(), 0)
+        speaker.sendText("q")
+        XCTAssertEqual(try speaker.waitForExit(), 0)
+    }
 }
