@@ -66,6 +66,10 @@ final class ConsoleRunner {
         if !conflicts.isEmpty, role != .speaker {
             banners.append(conflictBanner(conflicts))
         }
+        let unsaved = UnsavedChanges.files(nextTo: store.path)
+        if !unsaved.isEmpty, role != .speaker {
+            banners.append("\(unsaved.count) file\(unsaved.count == 1 ? "" : "s") of unsaved changes found: run podium recover \(unsaved.map { Sanitizer.line($0) }.joined(separator: " "))")
+        }
         if !banners.isEmpty { model.say(banners.joined(separator: " · ")) }
         lastPhase = state.reading(at: Date()).phase
         lastPhaseSession = state.currentSessionID
@@ -96,6 +100,7 @@ final class ConsoleRunner {
                         // A question being edited here must not stay marked on other consoles.
                         if case .editQuestion(let id) = model.input { apply([.setEditing(id: id, by: nil)], to: &model) }
                         if !pending.isEmpty { persist(&model) }
+                        if !pending.isEmpty { printError(keepUnsaved()) }
                         exit(status)
                     }
                 }
@@ -115,9 +120,7 @@ final class ConsoleRunner {
                         // Never lose changes silently: the first q says so, a second q quits
                         // without them (exit status 3).
                         if quitArmed {
-                            throw CommandFailure(
-                                message: "\(pending.count) change\(pending.count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")",
-                                status: ExitStatus.storeFailure)
+                            throw CommandFailure(message: keepUnsaved(), status: ExitStatus.storeFailure)
                         }
                         quitArmed = true
                         model.storeProblem = quitWarning + (model.storeProblem ?? "")
@@ -224,6 +227,21 @@ final class ConsoleRunner {
             if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
         } catch {
             model.storeProblem = "\(error) (showing the last good state)"
+        }
+    }
+
+    /// Keeps the changes that could not be written in a file of their own (never dropped) and
+    /// returns the message saying where, and how to write them later.
+    private func keepUnsaved() -> String {
+        let count = pending.count
+        let what = "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")"
+        let absolute = store.path.hasPrefix("/") ? store.path : FileManager.default.currentDirectoryPath + "/" + store.path
+        do {
+            let file = try UnsavedChanges(statePath: absolute, intents: pending).save(host: store.writer.host, pid: getpid())
+            pending.removeAll()
+            return what + "; they are kept in \(file): write them later with podium recover \(file)"
+        } catch {
+            return what + "; keeping them in a file failed too (\(error))"
         }
     }
 

@@ -227,6 +227,36 @@ struct MergeCommand: ParsableCommand {
     }
 }
 
+struct RecoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Write changes a console could not save (a *.unsaved-*.json file) into --state.",
+        discussion: "A console that must exit while the state file cannot be written (a second q, or a signal) keeps its changes in STATE.unsaved-HOST-PID.json next to the state file (or in ~/.local/state/podium) and says so. Each change is applied as it was made, with its time and actor; the file is removed once they are written. Without --state, the state file the changes were meant for is used.")
+
+    @Option(name: .long, help: ArgumentHelp("The state file (default: the one the changes were meant for).", valueName: "file"))
+    var state: String?
+
+    @Argument(help: "Files of unsaved changes.")
+    var files: [String]
+
+    func run() throws {
+        guard !files.isEmpty else {
+            throw CommandFailure(message: "name at least one file of unsaved changes", status: ExitStatus.badInput)
+        }
+        for file in files {
+            let unsaved = try UnsavedChanges.load(path: file)
+            let path = state ?? unsaved.statePath
+            let store = StateStore(path: path, writer: Writer(host: hostName(), pid: getpid(), role: .script))
+            guard try store.load() != nil else {
+                throw CommandFailure(message: "\(path): no state file to write the changes of \(file) into", status: ExitStatus.badInput)
+            }
+            let saved = try store.commit(unsaved.intents)
+            try FileManager.default.removeItem(atPath: file)
+            printOut("\(unsaved.changes.count) change\(unsaved.changes.count == 1 ? "" : "s") from \(file) written to \(path) (revision \(saved.revision)); \(file) removed")
+        }
+    }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case md, csv, json
 }

@@ -4,7 +4,7 @@ import Foundation
 /// actions by applying them to the freshest copy of the file, so two people acting in the same
 /// second both count. Everything that varies (ids, times of asking) travels in the action, so
 /// that applying it again to another copy gives the same result.
-public enum Action: Equatable, Sendable {
+public enum Action: Codable, Equatable, Sendable {
     // Timer and rundown. Timer actions name the session they are meant for: an intent made
     // for a session that is no longer current is applied to that session's record, or ignored
     // where that would be wrong (two hosts pressing "next" at once move on only once).
@@ -48,7 +48,7 @@ public enum Action: Equatable, Sendable {
 }
 
 /// Who acts, and when: the context every action is applied in.
-public struct ActionContext: Sendable {
+public struct ActionContext: Codable, Sendable {
     public var now: Date
     /// "role@host", recorded in question histories and messages.
     public var actor: String

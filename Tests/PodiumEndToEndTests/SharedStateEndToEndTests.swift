@@ -371,6 +371,7 @@ final class SharedStateEndToEndTests: XCTestCase {
         let scratch = try Scratch()
         let state = scratch.path("state.json")
         let host = try startHost(scratch, state: state)
+        try FileManager.default.copyItem(atPath: state, toPath: state + ".good")
         let broken = Data("{\"revision\":".utf8)
         try overwriteInPlace(state, with: broken)
         try host.waitFor("state.json:1:13", timeout: 3)
@@ -385,11 +386,55 @@ final class SharedStateEndToEndTests: XCTestCase {
         let screen = host.capture()
         XCTAssertTrue(screen.contains("q again quits WITHOUT"), screen)
         XCTAssertFalse(screen.contains("EXIT:"), screen)
+        let good = try Data(contentsOf: URL(fileURLWithPath: state + ".good"))
         host.sendText("q")
         XCTAssertEqual(try host.waitForExit(), 3)
         XCTAssertTrue(host.capture().contains("1 change was not saved"), host.capture())
+        // Never dropped: the change waits in a file of its own, and `podium recover` writes it
+        // once the state file is good again.
+        XCTAssertTrue(host.capture().replacingOccurrences(of: "\n", with: "").contains("podium recover"), host.capture())
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: state)), broken)
         try host.waitForUsableShell()
+        let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path)
+            .first { $0.hasPrefix("state.json.unsaved-") && $0.hasSuffix(".json") })
+        try good.write(to: URL(fileURLWithPath: state))
+        let moderator = try console("moderate", state: state, in: scratch, width: 200)
+        try moderator.waitFor("1 file of unsaved changes found: run podium recover", timeout: 3)
+        let recovered = try runPodium(["recover", scratch.path(kept)], in: scratch.directory)
+        XCTAssertEqual(recovered.status, 0, recovered.stderr)
+        try moderator.waitFor("保存できない質問", timeout: 3)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path(kept)))
+        moderator.sendText("q")
+        XCTAssertEqual(try moderator.waitForExit(), 0)
+    }
+
+    /// A console ended by a signal while the state file cannot be written keeps its changes too.
+    func testASignalWhileTheFileCannotBeWrittenKeepsTheChanges() throws {
+        let scratch = try Scratch()
+        let state = try makeStateFile(scratch)
+        let good = try Data(contentsOf: URL(fileURLWithPath: state))
+        let host = try startHost(scratch, state: state)
+        try overwriteInPlace(state, with: Data("{\"revision\":".utf8))
+        try host.waitFor("state.json:1:13", timeout: 3)
+        host.sendText("a")
+        try host.waitFor("Ask:")
+        host.sendText("シグナルで終わっても残る質問")
+        host.sendKey("Enter")
+        try host.waitFor("not saved yet", timeout: 3)
+        try host.signalCommand(SIGTERM)
+        XCTAssertEqual(try host.waitForExit(), 143)
+        let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path)
+            .first { $0.hasPrefix("state.json.unsaved-") })
+        try good.write(to: URL(fileURLWithPath: state))
+        let recovered = try runPodium(["recover", kept, "--state", state], in: scratch.directory)
+        XCTAssertEqual(recovered.status, 0, recovered.stderr)
+        let status = try runPodium(["export", "--format", "json", "--state", state])
+        XCTAssertTrue(status.stdout.contains("シグナルで終わっても残る質問"), status.stdout)
+        // A file that is not one of ours is refused with its name, and left alone.
+        try scratch.write("bogus.json", "{}")
+        let refused = try runPodium(["recover", scratch.path("bogus.json"), "--state", state])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("bogus.json"), refused.stderr)
     }
 
     // MARK: Merge
