@@ -9,6 +9,9 @@ struct ConsoleOptions: ParsableArguments {
 
     @Flag(inversion: .prefixedNo, help: "Ring the terminal bell at the warning and danger thresholds and at zero (default: on for the host).")
     var bell: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("Who you are, in question histories and messages (\"moderator:NAME@host\"; default $PODIUM_NAME, else your login name).", valueName: "name"))
+    var name: String?
 }
 
 /// Options of the consoles that show the timer pane (host, moderator).
@@ -41,7 +44,7 @@ struct HostCommand: ParsableCommand {
             }
             eventToLoad = try loadEvent(example)
         }
-        try ConsoleRunner(store: store, role: .host, event: eventToLoad, ascii: console.ascii, bell: console.bell ?? true, bigSeconds: timerPane.bigSeconds).run()
+        try ConsoleRunner(store: store, role: .host, event: eventToLoad, ascii: console.ascii, bell: console.bell ?? true, bigSeconds: timerPane.bigSeconds, name: console.name).run()
     }
 }
 
@@ -56,7 +59,7 @@ struct ModerateCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try stateOptions.loadExisting(role: .moderator)
-        try ConsoleRunner(store: store, role: .moderator, event: nil, ascii: console.ascii, bell: console.bell ?? false, bigSeconds: timerPane.bigSeconds).run()
+        try ConsoleRunner(store: store, role: .moderator, event: nil, ascii: console.ascii, bell: console.bell ?? false, bigSeconds: timerPane.bigSeconds, name: console.name).run()
     }
 }
 
@@ -70,6 +73,6 @@ struct SpeakerCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try stateOptions.loadExisting(role: .speaker)
-        try ConsoleRunner(store: store, role: .speaker, event: nil, ascii: console.ascii, bell: console.bell ?? false).run()
+        try ConsoleRunner(store: store, role: .speaker, event: nil, ascii: console.ascii, bell: console.bell ?? false, name: console.name).run()
     }
 }

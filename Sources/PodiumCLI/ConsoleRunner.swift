@@ -33,14 +33,14 @@ final class ConsoleRunner {
     /// The other host whose clock was last seen running ahead (`ClockSkew`).
     private var hostAhead: String?
 
-    init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool, bigSeconds: Bool = false) {
+    init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool, bigSeconds: Bool = false, name: String? = nil) {
         self.store = store
         self.role = role
         self.eventToLoad = event
         self.ascii = ascii
         self.bellEnabled = bell
         self.bigSeconds = bigSeconds
-        self.actor = actorName(role)
+        self.actor = actorName(role, name: name)
     }
 
     func run() throws {

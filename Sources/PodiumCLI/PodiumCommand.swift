@@ -127,9 +127,16 @@ func hostName() -> String {
     return name.isEmpty ? "localhost" : name
 }
 
-/// "role@host" as recorded in histories.
-func actorName(_ role: Role) -> String {
-    "\(role.rawValue)@\(hostName())"
+/// "role:name@host" as recorded in histories ("moderator:ken@laptop"), so that two moderators
+/// on one machine (the ssh set-up) are told apart. The name is `--name`, else $PODIUM_NAME,
+/// else the login name ($USER, $LOGNAME); without one, "role@host".
+func actorName(_ role: Role, name: String? = nil) -> String {
+    let environment = ProcessInfo.processInfo.environment
+    let given = [name, environment["PODIUM_NAME"], environment["USER"], environment["LOGNAME"]]
+        .compactMap { $0.map { Sanitizer.line($0).trimmingCharacters(in: .whitespaces) } }
+        .first { !$0.isEmpty }
+    guard let given else { return "\(role.rawValue)@\(hostName())" }
+    return "\(role.rawValue):\(TextLayout.truncate(given, toWidth: 32))@\(hostName())"
 }
 
 /// Reads and parses an event file, with file:line:column errors.

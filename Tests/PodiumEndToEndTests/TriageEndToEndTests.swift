@@ -60,7 +60,7 @@ final class TriageEndToEndTests: XCTestCase {
         let scratch = try Scratch()
         let state = scratch.path("state.json")
         let host = try startHost(scratch)
-        let a = try startConsole(scratch, "moderate")
+        let a = try startConsole(scratch, "moderate --name alice")
         let b = try startConsole(scratch, "moderate")
         let speaker = try startConsole(scratch, "speaker", width: 80, height: 24)
         try a.waitFor("Q&A")
@@ -185,7 +185,7 @@ final class TriageEndToEndTests: XCTestCase {
         try find(b, "node affinity")
         a.sendText("e")
         try a.waitFor("Edit:")
-        try b.waitFor("editing: moderator@", timeout: crossConsole)
+        try b.waitFor("editing: moderator:alice@", timeout: crossConsole)  // --name: who it is
         a.sendKey("C-u")
         a.sendText("node affinity とはどう両立する?")
         a.sendKey("Enter")
