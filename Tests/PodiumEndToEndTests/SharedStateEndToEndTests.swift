@@ -367,19 +367,27 @@ final class SharedStateEndToEndTests: XCTestCase {
 
     /// Quitting while changes cannot be saved: the first q warns and keeps the console, a
     /// second q quits without them, with exit status 3 and a message saying what was lost.
+    /// Truncates the state file under a running console, then asks a question there: it shows,
+    /// and stays pending ("not saved yet"). Returns the broken bytes.
+    @discardableResult
+    private func askWhileTheFileIsBroken(_ console: TmuxSession, state: String, question: String) throws -> Data {
+        let broken = Data("{\"revision\":".utf8)
+        try overwriteInPlace(state, with: broken)
+        try console.waitFor("state.json:1:13", timeout: 3)
+        console.sendText("a")
+        try console.waitFor("Ask:")
+        console.sendText(question)
+        console.sendKey("Enter")
+        try console.waitFor("not saved yet", timeout: 3)
+        return broken
+    }
+
     func testQuittingWithUnsavedChangesWarnsFirst() throws {
         let scratch = try Scratch()
         let state = scratch.path("state.json")
         let host = try startHost(scratch, state: state)
         try FileManager.default.copyItem(atPath: state, toPath: state + ".good")
-        let broken = Data("{\"revision\":".utf8)
-        try overwriteInPlace(state, with: broken)
-        try host.waitFor("state.json:1:13", timeout: 3)
-        host.sendText("a")
-        try host.waitFor("Ask:")
-        host.sendText("保存できない質問")
-        host.sendKey("Enter")
-        try host.waitFor("not saved yet", timeout: 3)
+        let broken = try askWhileTheFileIsBroken(host, state: state, question: "保存できない質問")
         host.sendText("q")
         try host.waitFor("q again quits WITHOUT 1 unsaved change", timeout: 3)
         Thread.sleep(forTimeInterval: 1.5) // a retry fails again: still warned, still running
@@ -414,13 +422,7 @@ final class SharedStateEndToEndTests: XCTestCase {
         let state = try makeStateFile(scratch)
         let good = try Data(contentsOf: URL(fileURLWithPath: state))
         let host = try startHost(scratch, state: state)
-        try overwriteInPlace(state, with: Data("{\"revision\":".utf8))
-        try host.waitFor("state.json:1:13", timeout: 3)
-        host.sendText("a")
-        try host.waitFor("Ask:")
-        host.sendText("シグナルで終わっても残る質問")
-        host.sendKey("Enter")
-        try host.waitFor("not saved yet", timeout: 3)
+        try askWhileTheFileIsBroken(host, state: state, question: "シグナルで終わっても残る質問")
         try host.signalCommand(SIGTERM)
         XCTAssertEqual(try host.waitForExit(), 143)
         let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path)
