@@ -27,6 +27,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmRestart(session: String)
     /// One question in full (text, original, aliases, history), scrolled by `scroll` lines.
     case question(id: String, scroll: Int)
+    /// The earlier texts of the notes shown (`shownNoteVersions`), one of them selected.
+    case noteVersions(selected: Int)
 }
 
 /// Everything that belongs to one console and is not shared: selection, focus, overlays, the
@@ -113,6 +115,13 @@ public struct ConsoleModel: Sendable {
     public var shownNotes: (session: String, kind: SessionNotes.Kind) {
         let session = showNextSessionNotes ? (shared.nextSession?.id ?? shared.currentSessionID) : shared.currentSessionID
         return (session, showHostNotes ? .host : .speaker)
+    }
+
+    /// Earlier texts of the notes shown, newest first (the kind shown: speaker or host notes).
+    public var shownNoteVersions: [SessionNotes.Version] {
+        let shown = shownNotes
+        let versions = shared.notes[shown.session]?.previousVersions ?? []
+        return versions.filter { ($0.kind ?? .speaker) == shown.kind }.reversed()
     }
 
     /// How far the notes pane can scroll at the current size.

@@ -37,6 +37,7 @@ public enum ConsoleView {
         case .help: drawHelp(model, into: &screen)
         case .rundown: drawRundown(model, now: now, into: &screen)
         case .messagePalette: drawPalette(model, into: &screen)
+        case .noteVersions(let selected): drawNoteVersions(model, selected: selected, into: &screen)
         case .confirmRestart(let session):
             let title = model.shared.event.session(withID: session)?.title ?? session
             drawDialog(["Restart \"\(title)\" from zero?", "", "y: restart   any other key: keep"],
@@ -143,6 +144,29 @@ public enum ConsoleView {
         lines.append("t  free text…")
         if model.shared.message != nil { lines.append("c  clear the current message") }
         drawDialog(lines, title: "Message to the speaker", into: &screen)
+    }
+
+    /// The earlier texts of the notes shown, newest first, and the start of the selected one.
+    static func drawNoteVersions(_ model: ConsoleModel, selected: Int, into screen: inout Screen) {
+        let versions = model.shownNoteVersions
+        let shown = model.shownNotes
+        // Each version is named by its first line that the current text does not have.
+        let current = Set((model.shared.notes[shown.session]?.text(shown.kind) ?? "").split(separator: "\n"))
+        var lines = versions.enumerated().map { index, version in
+            let versionLines = version.text.split(separator: "\n")
+            let firstLine = (versionLines.first { !current.contains($0) } ?? versionLines.first).map(String.init) ?? "(empty)"
+            return (index == selected ? "> " : "  ") + "\(index + 1)  "
+                + TimerPane.timeOfDay(version.savedAt, model.timeZone) + "  " + version.savedBy + "  " + firstLine
+        }
+        if versions.indices.contains(selected) {
+            lines.append("")
+            lines += versions[selected].text.split(separator: "\n", omittingEmptySubsequences: false)
+                .prefix(6).map { "  │ " + $0 }
+        }
+        lines.append("")
+        lines.append("j k choose · Enter restore (the current text is kept) · Esc close")
+        let kind = model.showHostNotes ? "host notes" : "notes"
+        drawDialog(lines, title: "Earlier versions of the \(kind)", into: &screen)
     }
 
     static func drawRundown(_ model: ConsoleModel, now: Date, into screen: inout Screen) {

@@ -43,7 +43,8 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "PgUp PgDn", action: "scroll the notes", roles: all),
         KeyHelp(keys: "N", action: "show the next session's notes", roles: staff),
         KeyHelp(keys: "h", action: "host notes / speaker notes", roles: staff),
-        KeyHelp(keys: "E", action: "edit in $EDITOR (old: podium notes versions)", roles: staff),
+        KeyHelp(keys: "E", action: "edit the notes in $EDITOR", roles: staff),
+        KeyHelp(keys: "V", action: "earlier versions of the notes: Enter restores one", roles: staff),
         KeyHelp(keys: "R", action: "rundown: planned, actual, projected", roles: all),
         KeyHelp(keys: "?", action: "this help", roles: all),
         KeyHelp(keys: "q  Ctrl-C", action: "quit", roles: all),
@@ -270,6 +271,12 @@ extension ConsoleModel {
         case .character("E"):
             let target = showNextSessionNotes ? (shared.nextSession?.id ?? session) : session
             output.editNotes = (target, showHostNotes ? .host : .speaker)
+        case .character("V"):
+            if shownNoteVersions.isEmpty {
+                say("no earlier versions of these notes (each save keeps the text it replaces)")
+            } else {
+                overlay = .noteVersions(selected: 0)
+            }
         case .character("z"):
             if let last = undoStack.popLast() {
                 output.actions.append(contentsOf: last)
@@ -515,6 +522,28 @@ extension ConsoleModel {
                 say("session restarted")
             } else {
                 say("not restarted")
+            }
+        case .noteVersions(let selected):
+            let versions = shownNoteVersions
+            switch key {
+            case .character("j"), .down: self.overlay = .noteVersions(selected: min(versions.count - 1, selected + 1))
+            case .character("k"), .up: self.overlay = .noteVersions(selected: max(0, selected - 1))
+            case .resize: break
+            case .enter:
+                self.overlay = nil
+                guard versions.indices.contains(selected) else { return }
+                let shown = shownNotes
+                let notes = shared.notes[shown.session]
+                let version = versions[selected]
+                guard notes?.text(shown.kind) != version.text else {
+                    say("the notes already have that text")
+                    return
+                }
+                output.actions.append(.setNotes(
+                    session: shown.session, kind: shown.kind, text: version.text, basedOn: notes?.updatedAt))
+                say("restored the text saved \(TimerPane.timeOfDay(version.savedAt, timeZone)) by \(version.savedBy); the replaced text is kept as a version")
+            default:
+                self.overlay = nil
             }
         case .messagePalette:
             self.overlay = nil

@@ -246,6 +246,21 @@ final class NotesEndToEndTests: XCTestCase {
         let missing = try runPodium(["notes", "restore", "--session", "talk", "--version", "9"] + state)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("no version 9"), missing.stderr)
+
+        // From the console: V lists the earlier texts newest first, Enter brings one back.
+        moderator.sendText("V")
+        let listing = try moderator.waitFor("Earlier versions of the notes")
+        XCTAssertTrue(listing.contains("> 1"), listing)
+        moderator.sendText("j")  // 2: the moderator's own text, kept when the host saved
+        try moderator.waitFor("> 2")
+        moderator.sendText("k")  // back to 1: the host's text, kept by the CLI's restore
+        try moderator.waitFor("> 1")
+        moderator.sendKey("Enter")
+        try moderator.waitFor("restored the text saved", timeout: 3)
+        try host.waitUntil(timeout: 3, "the notes restored from the console") {
+            $0.contains("line from the host") && !$0.contains("line from the moderator")
+        }
+        XCTAssertEqual(try stateNotes(scratch, "talk")["speaker"] as? String, original + "- line from the host\n")
         try quit(host)
         try quit(moderator)
     }

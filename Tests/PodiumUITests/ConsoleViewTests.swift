@@ -128,4 +128,30 @@ final class ConsoleViewTests: XCTestCase {
             XCTAssertEqual(DisplayWidth.cells(of: screen.lines()[y]), screen.width, "row \(y): \(screen.lines()[y])", file: file, line: line)
         }
     }
+
+    /// V lists the earlier texts of the notes shown, newest first; Enter restores the selected
+    /// one through an action (the text it replaces is kept by the reducer).
+    func testEarlierVersionsOfTheNotesCanBeRestoredFromTheConsole() {
+        var (state, now) = meetupState(runningFor: 95)
+        let opening = state.notes["opening"]!.speaker
+        for (minute, text) in [(1.0, "# Opening\n- second text"), (2.0, "# Opening\n- third text")] {
+            reduce(&state, .setNotes(session: "opening", kind: .speaker, text: text, basedOn: state.notes["opening"]!.updatedAt),
+                   context: ActionContext(now: start + minute * 60, actor: "moderator:ken@laptop"))
+        }
+        var console = model(state, role: .moderator)
+        XCTAssertEqual(console.shownNoteVersions.map(\.text), ["# Opening\n- second text", opening])
+        _ = console.handle(.character("V"), now: now)
+        _ = console.handle(.character("j"), now: now)
+        let screen = ConsoleView.render(console, now: now, width: 80, height: 24)
+        assertGolden(screen, named: "console-note-versions-80x24")
+        let output = console.handle(.enter, now: now)
+        XCTAssertEqual(output.actions, [.setNotes(session: "opening", kind: .speaker, text: opening, basedOn: state.notes["opening"]!.updatedAt)])
+        XCTAssertNil(console.overlay)
+        XCTAssertTrue(console.notice?.hasPrefix("restored the text saved") == true, console.notice ?? "")
+        // Host notes have no earlier versions here: V says so instead of opening an empty list.
+        console.showHostNotes = true
+        _ = console.handle(.character("V"), now: now)
+        XCTAssertNil(console.overlay)
+        XCTAssertTrue(console.notice?.hasPrefix("no earlier versions") == true, console.notice ?? "")
+    }
 }
