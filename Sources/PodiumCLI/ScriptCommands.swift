@@ -458,7 +458,7 @@ struct NotesRestoreCommand: ParsableCommand {
 struct NotesExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the speaker notes edited live back to the Markdown files the event file names (notes_file).",
+        abstract: "Write the notes edited live back to the Markdown files the event file names (notes_file, host_notes_file).",
         discussion: "Relative paths are resolved against --dir (default: the directory of --event, or the current directory). With --stdout, print instead of writing.")
 
     @OptionGroup var stateOptions: StateOptions
@@ -479,13 +479,13 @@ struct NotesExportCommand: ParsableCommand {
         let (_, state) = try stateOptions.loadExisting()
         let exports = NotesMarkdown.exports(from: state, sessionID: session)
         if exports.isEmpty {
-            printOut("no session has a notes_file to write back to")
+            printOut("no session has a notes_file or host_notes_file to write back to")
             return
         }
         let base = dir ?? event.map { ($0 as NSString).deletingLastPathComponent } ?? "."
         for export in exports {
             if stdout {
-                printOut("<!-- \(export.sessionID): \(export.path) -->\n" + export.text)
+                printOut("<!-- \(export.sessionID) \(export.kind.rawValue) notes: \(export.path) -->\n" + export.text)
                 continue
             }
             let path = export.path.hasPrefix("/") ? export.path : (base.isEmpty ? export.path : base + "/" + export.path)

@@ -57,11 +57,13 @@ public struct Session: Codable, Equatable, Sendable {
     public var hostNotes: String
     /// Where the speaker notes came from, for `podium notes export`.
     public var notesPath: String?
+    /// Where the host notes came from (`host_notes_file`), for `podium notes export`.
+    public var hostNotesPath: String?
 
     public init(
         id: String, title: String, speaker: String? = nil, plannedSeconds: Int,
         warningSeconds: Int? = nil, dangerSeconds: Int? = nil,
-        notes: String = "", hostNotes: String = "", notesPath: String? = nil
+        notes: String = "", hostNotes: String = "", notesPath: String? = nil, hostNotesPath: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -72,5 +74,6 @@ public struct Session: Codable, Equatable, Sendable {
         self.notes = notes
         self.hostNotes = hostNotes
         self.notesPath = notesPath
+        self.hostNotesPath = hostNotesPath
     }
 }

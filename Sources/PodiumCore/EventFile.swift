@@ -127,7 +127,9 @@ public enum EventFile {
                 notes = try read(path, from: item["notes_file"]!, file: file, readFile: readFile)
             }
             var hostNotes = try optionalString(item, "host_notes", file: file, path: path + ".") ?? ""
+            var hostNotesPath: String? = nil
             if let path = try optionalString(item, "host_notes_file", file: file, path: path + ".") {
+                hostNotesPath = path
                 hostNotes = try read(path, from: item["host_notes_file"]!, file: file, readFile: readFile)
             }
             sessions.append(Session(
@@ -136,7 +138,7 @@ public enum EventFile {
                 plannedSeconds: planned,
                 warningSeconds: try optionalMinutes(item, "warning_minutes", file: file, path: path + "."),
                 dangerSeconds: try optionalMinutes(item, "danger_minutes", file: file, path: path + "."),
-                notes: notes, hostNotes: hostNotes, notesPath: notesPath))
+                notes: notes, hostNotes: hostNotes, notesPath: notesPath, hostNotesPath: hostNotesPath))
         }
         return Event(
             title: title,

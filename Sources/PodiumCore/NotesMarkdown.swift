@@ -37,6 +37,8 @@ public enum NotesMarkdown {
     /// One file `podium notes export` would write.
     public struct FileExport: Equatable, Sendable {
         public var sessionID: String
+        /// Speaker notes (`notes_file`) or host notes (`host_notes_file`).
+        public var kind: SessionNotes.Kind = .speaker
         /// The path as the event file names it (`notes_file`), relative to the event file's
         /// directory unless absolute.
         public var path: String
@@ -54,17 +56,24 @@ public enum NotesMarkdown {
         }
     }
 
-    /// The speaker-notes files to write back: one per session whose notes came from a file
-    /// (`notes_file`), in rundown order. Sessions with inline notes have no file to write.
-    /// With `sessionID`, only that session.
+    /// The notes files to write back: one per session and kind whose notes came from a file
+    /// (`notes_file`, `host_notes_file`), in rundown order, speaker notes first. Notes written
+    /// inline have no file to write. With `sessionID`, only that session.
     public static func exports(from state: PodiumState, sessionID: String? = nil) -> [FileExport] {
-        state.event.sessions.compactMap { session in
-            if let sessionID, session.id != sessionID { return nil }
-            guard let path = session.notesPath, !path.isEmpty else { return nil }
-            let current = state.notes[session.id]?.speaker ?? session.notes
-            return FileExport(
-                sessionID: session.id, path: path, text: export(current),
-                changed: normalized(current) != normalized(session.notes))
+        state.event.sessions.flatMap { session -> [FileExport] in
+            if let sessionID, session.id != sessionID { return [] }
+            let files: [(SessionNotes.Kind, String?, String)] = [
+                (.speaker, session.notesPath, session.notes), (.host, session.hostNotesPath, session.hostNotes),
+            ]
+            return files.compactMap { kind, path, loaded in
+                guard let path, !path.isEmpty else { return nil }
+                let current = state.notes[session.id]?.text(kind) ?? loaded
+                var file = FileExport(
+                    sessionID: session.id, path: path, text: export(current),
+                    changed: normalized(current) != normalized(loaded))
+                file.kind = kind
+                return file
+            }
         }
     }
 }

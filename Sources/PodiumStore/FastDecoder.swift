@@ -145,7 +145,7 @@ struct FastStateDecoder {
 
     private mutating func session() throws -> Session {
         var id: String?, title: String?, speaker: String?, planned: Int?, warning: Int?
-        var danger: Int?, notes: String?, hostNotes: String?, notesPath: String?
+        var danger: Int?, notes: String?, hostNotes: String?, notesPath: String?, hostNotesPath: String?
         try object { d, key in
             switch key {
             case "id": id = try d.string()
@@ -157,13 +157,14 @@ struct FastStateDecoder {
             case "notes": notes = try d.string()
             case "hostNotes": hostNotes = try d.string()
             case "notesPath": notesPath = try d.optional { try $0.string() }
+            case "hostNotesPath": hostNotesPath = try d.optional { try $0.string() }
             default: try d.skipValue()
             }
         }
         guard let id, let title, let planned, let notes, let hostNotes else { throw Failure() }
         return Session(id: id, title: title, speaker: speaker, plannedSeconds: planned,
                        warningSeconds: warning, dangerSeconds: danger, notes: notes,
-                       hostNotes: hostNotes, notesPath: notesPath)
+                       hostNotes: hostNotes, notesPath: notesPath, hostNotesPath: hostNotesPath)
     }
 
     private mutating func timer() throws -> SessionTimer {

@@ -58,7 +58,7 @@ struct FastStateEncoder {
             ]),
             (session, [
                 "id", "title", "speaker", "plannedSeconds", "warningSeconds", "dangerSeconds", "notes",
-                "hostNotes", "notesPath",
+                "hostNotes", "notesPath", "hostNotesPath",
             ]),
             (SessionTimer(sessionID: "s"), [
                 "sessionID", "status", "elapsedBeforeRun", "runningSince", "addedSeconds",
@@ -126,6 +126,7 @@ struct FastStateEncoder {
         open(UInt8(ascii: "{"))
         if let danger = value.dangerSeconds { key("dangerSeconds"); integer(danger) }
         key("hostNotes"); string(value.hostNotes)
+        if let path = value.hostNotesPath { key("hostNotesPath"); string(path) }
         key("id"); string(value.id)
         key("notes"); string(value.notes)
         if let path = value.notesPath { key("notesPath"); string(path) }

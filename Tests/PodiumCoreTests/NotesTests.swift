@@ -74,6 +74,41 @@ final class NotesTests: XCTestCase {
         XCTAssertEqual(reloaded.sessions[0].notes, edited + "\n")
     }
 
+    /// Host notes loaded from `host_notes_file` go back to that file too, apart from the
+    /// speaker's, and round trip the same way.
+    func testHostNotesFromAFileExportBackToIt() throws {
+        let yaml = """
+            title: E
+            sessions:
+              - id: talk
+                title: Talk
+                minutes: 20
+                notes_file: notes/talk.md
+                host_notes_file: notes/talk-host.md
+              - id: lt
+                title: LT
+                minutes: 5
+                host_notes: inline only
+            """
+        var files = ["/event/notes/talk.md": "# Talk\n", "/event/notes/talk-host.md": "- 会場: 受付は 18:30\n"]
+        let loader: (String) throws -> String = { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        var state = PodiumState(event: try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader), now: t0)
+        XCTAssertEqual(NotesMarkdown.exports(from: state).map { "\($0.kind.rawValue) \($0.path) \($0.changed)" },
+                       ["speaker notes/talk.md false", "host notes/talk-host.md false"])
+        reduce(&state, .setNotes(session: "talk", kind: .host, text: "- 会場: 受付は 18:45", basedOn: t0),
+               context: ActionContext(now: t0 + 60, actor: "host@a"))
+        let host = try XCTUnwrap(NotesMarkdown.exports(from: state).first { $0.kind == .host })
+        XCTAssertTrue(host.changed)
+        XCTAssertFalse(try XCTUnwrap(NotesMarkdown.exports(from: state).first { $0.kind == .speaker }).changed)
+        files["/event/notes/talk-host.md"] = host.text
+        let reloaded = try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader)
+        XCTAssertEqual(reloaded.sessions[0].hostNotes, "- 会場: 受付は 18:45\n")
+        XCTAssertEqual(reloaded.sessions[0].hostNotesPath, "notes/talk-host.md")
+    }
+
     func testExportsOnlySessionsWithANotesFileAndHostNotesByKind() {
         let state = makeState()
         XCTAssertEqual(NotesMarkdown.exports(from: state).map(\.sessionID), ["talk"])

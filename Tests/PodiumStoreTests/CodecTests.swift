@@ -128,6 +128,7 @@ final class CodecTests: StoreTestCase {
         state.event.sessions[0].warningSeconds = 100
         state.event.sessions[0].dangerSeconds = 30
         state.event.sessions[0].notesPath = "notes/a.md"
+        state.event.sessions[0].hostNotesPath = "notes/a-host.md"
         reduce(&state, ask("q3", "ctl \u{1}\u{1F}\u{7F} \t\r\u{8}\u{C} \u{2028} 🍣 \"/\\"), context: context(8))
         reduce(&state, .dismiss(id: "q3", reason: "dup"), context: context(9))
         reduce(&state, .setLabels(id: "q2", labels: ["a", "日本語"]), context: context(10))
