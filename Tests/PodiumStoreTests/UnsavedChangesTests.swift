@@ -40,4 +40,20 @@ final class UnsavedChangesTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("bad.json"), "\(error)")
         }
     }
+
+    /// When the state file's folder cannot take the file, it goes to $XDG_STATE_HOME/podium.
+    func testAFolderThatCannotTakeTheFileFallsBackToTheStateHome() throws {
+        let folder = NSTemporaryDirectory() + "podium-unsaved-home-\(getpid())-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A regular file where the folder should be: no file can be written "inside" it, even as root.
+        FileManager.default.createFile(atPath: folder + "/not-a-folder", contents: Data())
+        let previous = ProcessInfo.processInfo.environment["XDG_STATE_HOME"]
+        setenv("XDG_STATE_HOME", folder + "/state-home", 1)
+        defer { if let previous { setenv("XDG_STATE_HOME", previous, 1) } else { unsetenv("XDG_STATE_HOME") } }
+        let intents = [(Action.clearMessage, ActionContext(now: Date(timeIntervalSince1970: 1), actor: "host@a"))]
+        let path = try UnsavedChanges(statePath: folder + "/not-a-folder/podium.json", intents: intents).save(host: "a", pid: 7)
+        XCTAssertEqual(path, folder + "/state-home/podium/podium.json.unsaved-a-7.json")
+        XCTAssertEqual(try UnsavedChanges.load(path: path).intents.map(\.action), [.clearMessage])
+    }
 }
