@@ -188,7 +188,13 @@ func runSuite(_ plan: Plan, quick: Bool) throws -> Int32 {
     }
     print(String(format: "total %.1f s", Date().timeIntervalSince(total)))
     let failed = rows.filter { $0.met == false }
-    if !failed.isEmpty { print("targets missed: \(failed.map { "\($0.what) at \($0.questions)" }.joined(separator: ", "))") }
+    if !failed.isEmpty {
+        let missed = failed.map { "\($0.what) at \($0.questions)" }.joined(separator: ", ")
+        // A quick or debug run's timings say nothing about the targets: say so, not "missed".
+        print(quick || !isReleaseBuild
+            ? "(smoke run\(isReleaseBuild ? "" : ", debug build"): timings not judged; over the limits here: \(missed))"
+            : "targets missed: \(missed)")
+    }
     // The quick run is a smoke test (CI, debug builds): only errors fail it.
     return failed.isEmpty || quick ? 0 : 3
 }

@@ -137,6 +137,10 @@ final class TmuxSession {
 
     /// Polls the screen every 50 ms until `predicate` holds; returns that screen, or throws with
     /// the last screen in the message.
+    ///
+    /// A capture can catch tmux half way through a frame (a dialog's title drawn, its lines not
+    /// yet: seen once in CI). So a screen counts only when a second capture 30 ms later still
+    /// satisfies `predicate`, and that later, complete screen is returned.
     @discardableResult
     func waitUntil(
         timeout: TimeInterval = 5, _ what: String = "the condition",
@@ -144,7 +148,13 @@ final class TmuxSession {
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
-        while !predicate(screen) {
+        while true {
+            if predicate(screen) {
+                Thread.sleep(forTimeInterval: 0.03)
+                let settled = capture()
+                if predicate(settled) { return settled }
+                screen = settled
+            }
             if Date() >= deadline {
                 throw TmuxError(message: "timed out after \(timeout) s waiting for \(what); "
                     + "last screen:\n\(screen)")
@@ -152,7 +162,6 @@ final class TmuxSession {
             Thread.sleep(forTimeInterval: 0.05)
             screen = capture()
         }
-        return screen
     }
 
     /// Waits for the command to end and returns its exit status (the `EXIT:n` line).
