@@ -42,6 +42,8 @@ public struct ConsoleModel: Sendable {
     public var selectedQuestionID: String?
     public var queueScroll: Int = 0
     public var notesScroll: Int = 0
+    /// The first key line shown by the help overlay when the keys do not fit the terminal.
+    public var helpScroll: Int = 0
     /// True while the user scrolled the notes by hand: then the current cue is not followed.
     public var notesScrolledByHand = false
     public var showHostNotes = false

@@ -130,13 +130,36 @@ public enum ConsoleView {
         }
     }
 
-    static func drawHelp(_ model: ConsoleModel, into screen: inout Screen) {
+    /// The help overlay's lines: every key of the role, then how to close it.
+    public static func helpLines(_ model: ConsoleModel) -> [String] {
         let entries = keyHelp.filter { $0.roles.contains(model.role) }
         let keyWidth = entries.map { DisplayWidth.cells(of: $0.keys) }.max() ?? 0
         var lines = entries.map { TextLayout.fit($0.keys, toWidth: keyWidth) + "  " + $0.action }
         lines.append("")
         lines.append("Any key closes this help.")
-        drawDialog(lines, title: "Keys (\(model.role.rawValue))", into: &screen)
+        return lines
+    }
+
+    /// How many help lines fit at the model's size when they must scroll (one row goes to the
+    /// "more" line).
+    static func helpPage(_ model: ConsoleModel) -> Int {
+        max(1, model.height - 2 - 2 - 1)
+    }
+
+    static func drawHelp(_ model: ConsoleModel, into screen: inout Screen) {
+        let lines = helpLines(model)
+        let title = "Keys (\(model.role.rawValue))"
+        // The same test as the keys' (KeyHandling): scroll when the lines do not fit.
+        guard lines.count > screen.height - 4, screen.height > 6 else {
+            drawDialog(lines, title: title, into: &screen)
+            return
+        }
+        // Too many to show at once: a window of them and a line saying how to see the rest.
+        let page = max(1, screen.height - 2 - 2 - 1)
+        let first = min(model.helpScroll, max(0, lines.count - page))
+        var shown = Array(lines[first..<min(lines.count, first + page)])
+        shown.append("── \(first + 1)–\(first + shown.count) of \(lines.count) · j k Space PgUp: more · other keys close")
+        drawDialog(shown, title: title, into: &screen)
     }
 
     static func drawPalette(_ model: ConsoleModel, into screen: inout Screen) {

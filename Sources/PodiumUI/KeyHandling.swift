@@ -161,6 +161,7 @@ extension ConsoleModel {
             output.quit = true
         case .character("?"):
             overlay = .help
+            helpScroll = 0
         case .character("R"):
             overlay = .rundown
         case .pageDown:
@@ -501,7 +502,24 @@ extension ConsoleModel {
 
     private mutating func handleOverlay(_ overlay: Overlay, _ key: Key, now: Date, output: inout ConsoleOutput) {
         switch overlay {
-        case .help, .rundown:
+        case .help:
+            // When the keys do not fit (80×24 has room for about half), j k Space PgDn PgUp
+            // scroll them; any other key closes the help, as before.
+            let lineCount = ConsoleView.helpLines(self).count
+            let scrolls = lineCount > height - 4 && height > 6
+            let page = ConsoleView.helpPage(self)
+            let maximum = max(0, lineCount - page)
+            switch key {
+            case .character("j") where scrolls, .down where scrolls: helpScroll = min(maximum, helpScroll + 1)
+            case .character("k") where scrolls, .up where scrolls: helpScroll = max(0, helpScroll - 1)
+            case .character(" ") where scrolls, .pageDown where scrolls: helpScroll = min(maximum, helpScroll + page)
+            case .pageUp where scrolls: helpScroll = max(0, helpScroll - page)
+            case .resize: helpScroll = min(helpScroll, maximum)
+            default:
+                if key == .character("q") { output.quit = true }
+                self.overlay = nil
+            }
+        case .rundown:
             if key == .character("q") { output.quit = true }
             self.overlay = nil
         case .question(let id, let scroll):

@@ -96,6 +96,12 @@ final class ConsoleEndToEndTests: XCTestCase {
         tmux.sendText("?")
         screen = try tmux.waitFor("Keys (host)")
         XCTAssertTrue(screen.contains("start / pause the timer"), screen)
+        // 26 rows hold about half the keys: Space shows the rest.
+        XCTAssertFalse(screen.contains("Any key closes this help."), screen)
+        tmux.sendText(" ")
+        tmux.sendText(" ")
+        screen = try tmux.waitFor("Any key closes this help.")
+        XCTAssertTrue(screen.contains("earlier versions of the notes"), screen)
         tmux.sendText("x")
         try tmux.waitUntil(timeout: 5, "help closed") { !$0.contains("Keys (host)") }
         tmux.sendText("q")

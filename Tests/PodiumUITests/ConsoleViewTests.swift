@@ -87,6 +87,38 @@ final class ConsoleViewTests: XCTestCase {
         assertBordersAligned(screen)
     }
 
+    /// At 80×24 the host's keys do not fit: the help shows a window of them, j / Space / k
+    /// scroll it to every key, and any other key closes it.
+    func testHelpScrollsWhenTheKeysDoNotFit() {
+        let (state, now) = meetupState(runningFor: 10)
+        var console = model(state)
+        console.width = 80
+        console.height = 24
+        _ = console.handle(.character("?"), now: now)
+        var screen = ConsoleView.render(console, now: now, width: 80, height: 24)
+        assertGolden(screen, named: "console-help-80x24")
+        XCTAssertTrue(screen.text.contains("start / pause the timer"))
+        XCTAssertFalse(screen.text.contains("Any key closes this help."))
+        var seen = Set(screen.lines())
+        for key: Key in [.character(" "), .character(" "), .character("j"), .character(" ")] {
+            _ = console.handle(key, now: now)
+            XCTAssertEqual(console.overlay, .help)
+            screen = ConsoleView.render(console, now: now, width: 80, height: 24)
+            seen.formUnion(screen.lines())
+        }
+        let all = ConsoleView.helpLines(console).filter { !$0.isEmpty }
+        for line in all { XCTAssertTrue(seen.contains { $0.contains(line) }, "never shown: \(line)") }
+        _ = console.handle(.character("k"), now: now)
+        XCTAssertEqual(console.overlay, .help)
+        _ = console.handle(.character("x"), now: now)
+        XCTAssertNil(console.overlay)
+        // Where everything fits, every key closes it, j too.
+        console.height = 60
+        _ = console.handle(.character("?"), now: now)
+        _ = console.handle(.character("j"), now: now)
+        XCTAssertNil(console.overlay)
+    }
+
     func testHelpOverlay() {
         let (state, now) = meetupState(runningFor: 10)
         var console = model(state)
