@@ -239,10 +239,14 @@ final class ConsoleRunner {
         do {
             let file = try UnsavedChanges(statePath: absolute, intents: pending).save(host: store.writer.host, pid: getpid())
             pending.removeAll()
-            return what + "; they are kept in \(file): write them later with podium recover \(file)"
+            return sentence(what) + " They are kept in \(file); write them later with: podium recover \(file)"
         } catch {
-            return what + "; keeping them in a file failed too (\(error))"
+            return sentence(what) + " Keeping them in a file failed too: \(error)"
         }
+    }
+
+    private func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
     }
 
     /// Says so while another machine writes the state file with its clock ahead of this one's;
