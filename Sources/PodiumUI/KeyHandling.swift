@@ -21,6 +21,7 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "+ / -", action: "add / take one minute", roles: host),
         KeyHelp(keys: "t", action: "add or take an exact time (+3, -1:30, 90s)", roles: host),
         KeyHelp(keys: "0", action: "restart the session (asks first)", roles: host),
+        KeyHelp(keys: "B", action: "big digits: whole minutes / with seconds", roles: staff),
         KeyHelp(keys: "m / c", action: "message the speaker / clear it", roles: staff),
         KeyHelp(keys: "a", action: "add a question", roles: staff),
         KeyHelp(keys: "j k ↑ ↓", action: "move in the queue", roles: staff),
@@ -272,6 +273,10 @@ extension ConsoleModel {
         case .character("E"):
             let target = showNextSessionNotes ? (shared.nextSession?.id ?? session) : session
             output.editNotes = (target, showHostNotes ? .host : .speaker)
+        case .character("B"):
+            // This console's view only (as --big-seconds): nothing shared changes.
+            bigSeconds.toggle()
+            say(bigSeconds ? "big digits: minutes and seconds" : "big digits: whole minutes (seconds in the line below)")
         case .character("V"):
             if shownNoteVersions.isEmpty {
                 say("no earlier versions of these notes (each save keeps the text it replaces)")

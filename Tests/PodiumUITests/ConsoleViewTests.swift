@@ -64,6 +64,12 @@ final class ConsoleViewTests: XCTestCase {
         let screen = ConsoleView.render(model, now: now, width: 80, height: 24)
         assertGolden(screen, named: "console-host-80x24-big-seconds")
         XCTAssertNotEqual(screen, ConsoleView.render(self.model(state), now: now, width: 80, height: 24))
+        // B flips it for this console alone: no action goes to the shared state.
+        var toggled = self.model(state)
+        XCTAssertEqual(toggled.handle(.character("B"), now: now).actions, [])
+        XCTAssertEqual(ConsoleView.render(toggled, now: now, width: 80, height: 24).lines().dropLast(), screen.lines().dropLast())
+        _ = toggled.handle(.character("B"), now: now)
+        XCTAssertFalse(toggled.bigSeconds)
     }
 
     func testHost80x24Overtime() {
