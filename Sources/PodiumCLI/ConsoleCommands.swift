@@ -12,6 +12,14 @@ struct ConsoleOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Who you are, in question histories and messages (\"moderator:NAME@host\"; default $PODIUM_NAME, else your login name).", valueName: "name"))
     var name: String?
+
+    /// Runs the console of `role` on `store` with these options.
+    func run(_ store: StateStore, role: Role, event: Event? = nil, bellByDefault: Bool = false, bigSeconds: Bool = false) throws {
+        try ConsoleRunner(
+            store: store, role: role, event: event, ascii: ascii, bell: bell ?? bellByDefault,
+            bigSeconds: bigSeconds, name: name
+        ).run()
+    }
 }
 
 /// Options of the consoles that show the timer pane (host, moderator).
@@ -44,7 +52,7 @@ struct HostCommand: ParsableCommand {
             }
             eventToLoad = try loadEvent(example)
         }
-        try ConsoleRunner(store: store, role: .host, event: eventToLoad, ascii: console.ascii, bell: console.bell ?? true, bigSeconds: timerPane.bigSeconds, name: console.name).run()
+        try console.run(store, role: .host, event: eventToLoad, bellByDefault: true, bigSeconds: timerPane.bigSeconds)
     }
 }
 
@@ -59,7 +67,7 @@ struct ModerateCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try stateOptions.loadExisting(role: .moderator)
-        try ConsoleRunner(store: store, role: .moderator, event: nil, ascii: console.ascii, bell: console.bell ?? false, bigSeconds: timerPane.bigSeconds, name: console.name).run()
+        try console.run(store, role: .moderator, bigSeconds: timerPane.bigSeconds)
     }
 }
 
@@ -73,6 +81,6 @@ struct SpeakerCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try stateOptions.loadExisting(role: .speaker)
-        try ConsoleRunner(store: store, role: .speaker, event: nil, ascii: console.ascii, bell: console.bell ?? false, name: console.name).run()
+        try console.run(store, role: .speaker)
     }
 }

@@ -48,7 +48,7 @@ public enum Action: Codable, Equatable, Sendable {
 }
 
 /// Who acts, and when: the context every action is applied in.
-public struct ActionContext: Codable, Sendable {
+public struct ActionContext: Codable, Equatable, Sendable {
     public var now: Date
     /// "role@host", recorded in question histories and messages.
     public var actor: String

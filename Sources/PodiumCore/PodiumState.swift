@@ -124,10 +124,17 @@ public struct PodiumState: Codable, Equatable, Sendable {
     /// Counts of visible (not merged) questions per status.
     public func countsByStatus(session: String? = nil) -> [QuestionStatus: Int] {
         var counts: [QuestionStatus: Int] = [:]
-        for question in questions where question.mergedInto == nil {
-            if let session, question.sessionID != session { continue }
-            counts[question.status, default: 0] += 1
+        for question in questions {
+            if let status = Self.countedStatus(of: question, session: session) { counts[status, default: 0] += 1 }
         }
         return counts
+    }
+
+    /// The status under which `countsByStatus(session:)` counts a question, or nil when it
+    /// does not count it (merged, or of another session).
+    public static func countedStatus(of question: Question, session: String?) -> QuestionStatus? {
+        guard question.mergedInto == nil else { return nil }
+        if let session, question.sessionID != session { return nil }
+        return question.status
     }
 }

@@ -196,18 +196,19 @@ public struct QueueQuery: Equatable, Sendable {
 
     /// Whether a question of `state` is listed (ignoring order).
     public func matches(_ question: Question, in state: PodiumState) -> Bool {
-        var single = state
-        single.questions = [question]
-        return !apply(to: single).isEmpty
+        Matcher(self, currentSessionID: state.currentSessionID).includes(question)
     }
 
     /// Open questions (new, approved, live) of sessions other than the current one: the
     /// queue pane can say that some are waiting elsewhere (reach them with `session: .all`).
     public static func openInOtherSessions(_ state: PodiumState) -> Int {
-        state.questions.reduce(0) { count, question in
-            let sessionID = question.sessionID ?? state.currentSessionID
-            return count + (question.isOpen && sessionID != state.currentSessionID ? 1 : 0)
-        }
+        state.questions.reduce(0) { $0 + (isOpenElsewhere($1, current: state.currentSessionID) ? 1 : 0) }
+    }
+
+    /// Whether `openInOtherSessions` counts the question (questions without a session belong
+    /// to the current one).
+    public static func isOpenElsewhere(_ question: Question, current: String) -> Bool {
+        question.isOpen && (question.sessionID ?? current) != current
     }
 
     // MARK: Order

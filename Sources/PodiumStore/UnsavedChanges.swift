@@ -10,10 +10,6 @@ public struct UnsavedChanges: Codable, Equatable {
     public struct Change: Codable, Equatable {
         public var action: Action
         public var context: ActionContext
-
-        public static func == (lhs: Change, rhs: Change) -> Bool {
-            lhs.action == rhs.action && lhs.context.now == rhs.context.now && lhs.context.actor == rhs.context.actor
-        }
     }
 
     /// The state file the changes were meant for (absolute).

@@ -140,22 +140,21 @@ public enum ConsoleView {
         return lines
     }
 
-    /// How many help lines fit at the model's size when they must scroll (one row goes to the
-    /// "more" line).
-    static func helpPage(_ model: ConsoleModel) -> Int {
-        max(1, model.height - 2 - 2 - 1)
+    /// How many help lines show at once at a terminal height when they do not all fit (one row
+    /// of the box goes to the "more" line); nil when they fit and nothing scrolls.
+    static func helpPage(lineCount: Int, height: Int) -> Int? {
+        guard lineCount > height - 4, height > 6 else { return nil }
+        return height - 5
     }
 
     static func drawHelp(_ model: ConsoleModel, into screen: inout Screen) {
         let lines = helpLines(model)
         let title = "Keys (\(model.role.rawValue))"
-        // The same test as the keys' (KeyHandling): scroll when the lines do not fit.
-        guard lines.count > screen.height - 4, screen.height > 6 else {
+        guard let page = helpPage(lineCount: lines.count, height: screen.height) else {
             drawDialog(lines, title: title, into: &screen)
             return
         }
         // Too many to show at once: a window of them and a line saying how to see the rest.
-        let page = max(1, screen.height - 2 - 2 - 1)
         let first = min(model.helpScroll, max(0, lines.count - page))
         var shown = Array(lines[first..<min(lines.count, first + page)])
         shown.append("── \(first + 1)–\(first + shown.count) of \(lines.count) · j k Space PgUp: more · other keys close")

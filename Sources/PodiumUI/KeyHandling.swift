@@ -511,8 +511,9 @@ extension ConsoleModel {
             // When the keys do not fit (80×24 has room for about half), j k Space PgDn PgUp
             // scroll them; any other key closes the help, as before.
             let lineCount = ConsoleView.helpLines(self).count
-            let scrolls = lineCount > height - 4 && height > 6
-            let page = ConsoleView.helpPage(self)
+            let window = ConsoleView.helpPage(lineCount: lineCount, height: height)
+            let scrolls = window != nil
+            let page = window ?? lineCount
             let maximum = max(0, lineCount - page)
             switch key {
             case .character("j") where scrolls, .down where scrolls: helpScroll = min(maximum, helpScroll + 1)

@@ -55,11 +55,6 @@ final class QueueMemo: @unchecked Sendable {
         var indexByID: [String: Int]
     }
 
-    /// `questions.changedIndices(since: base, limit:)`.
-    static func changedIndices(from base: QuestionList, to questions: QuestionList, limit: Int) -> [Int]? {
-        questions.changedIndices(since: base, limit: limit)
-    }
-
     // MARK: The list
 
     /// The questions the list was last worked out from (tests look at it).
@@ -74,7 +69,7 @@ final class QueueMemo: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if var list, list.query == query, list.currentSessionID == state.currentSessionID,
-           let changed = Self.changedIndices(from: list.base, to: state.questions, limit: Self.incrementalLimit)
+           let changed = state.questions.changedIndices(since: list.base, limit: Self.incrementalLimit)
         {
             if !changed.isEmpty {
                 // Out of the memo first, so that its arrays change in place instead of being copied.
@@ -128,15 +123,15 @@ final class QueueMemo: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if var result = counts, result.session == session, result.currentSessionID == state.currentSessionID,
-           let changed = Self.changedIndices(from: result.base, to: state.questions, limit: Self.incrementalLimit)
+           let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit)
         {
             guard !changed.isEmpty else { return result.counts }
             for index in changed {
-                if index < result.base.count, let status = Self.countedStatus(result.base[index], session: session) {
+                if index < result.base.count, let status = PodiumState.countedStatus(of: result.base[index], session: session) {
                     result.counts[status, default: 0] -= 1
                     if result.counts[status] == 0 { result.counts[status] = nil }
                 }
-                if let status = Self.countedStatus(state.questions[index], session: session) {
+                if let status = PodiumState.countedStatus(of: state.questions[index], session: session) {
                     result.counts[status, default: 0] += 1
                 }
             }
@@ -144,26 +139,10 @@ final class QueueMemo: @unchecked Sendable {
             counts = result
             return result.counts
         }
-        let fresh = Self.countsByStatus(state, session: session)
+        let fresh = state.countsByStatus(session: session)
         counts = CountsResult(
             base: state.questions, currentSessionID: state.currentSessionID, session: session, counts: fresh)
         return fresh
-    }
-
-    /// The status under which `countsByStatus` counts a question, or nil when it does not.
-    private static func countedStatus(_ question: Question, session: String?) -> QuestionStatus? {
-        guard question.mergedInto == nil else { return nil }
-        if let session, question.sessionID != session { return nil }
-        return question.status
-    }
-
-    /// `state.countsByStatus(session:)`.
-    static func countsByStatus(_ state: PodiumState, session: String?) -> [QuestionStatus: Int] {
-        var counts: [QuestionStatus: Int] = [:]
-        for question in state.questions {
-            if let status = countedStatus(question, session: session) { counts[status, default: 0] += 1 }
-        }
-        return counts
     }
 
     // MARK: Open questions of other sessions
@@ -174,27 +153,22 @@ final class QueueMemo: @unchecked Sendable {
         defer { lock.unlock() }
         let current = state.currentSessionID
         if var result = elsewhere, result.currentSessionID == current,
-           let changed = Self.changedIndices(from: result.base, to: state.questions, limit: Self.incrementalLimit)
+           let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit)
         {
             guard !changed.isEmpty else { return result.count }
             for index in changed {
-                if index < result.base.count, Self.isOpenElsewhere(result.base[index], current: current) {
+                if index < result.base.count, QueueQuery.isOpenElsewhere(result.base[index], current: current) {
                     result.count -= 1
                 }
-                if Self.isOpenElsewhere(state.questions[index], current: current) { result.count += 1 }
+                if QueueQuery.isOpenElsewhere(state.questions[index], current: current) { result.count += 1 }
             }
             result.base = state.questions
             elsewhere = result
             return result.count
         }
-        var count = 0
-        for question in state.questions where Self.isOpenElsewhere(question, current: current) { count += 1 }
+        let count = QueueQuery.openInOtherSessions(state)
         elsewhere = ElsewhereResult(base: state.questions, currentSessionID: current, count: count)
         return count
-    }
-
-    private static func isOpenElsewhere(_ question: Question, current: String) -> Bool {
-        question.isOpen && (question.sessionID ?? current) != current
     }
 
     // MARK: Where a question is
@@ -205,7 +179,7 @@ final class QueueMemo: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if var result = positions,
-           let changed = Self.changedIndices(from: result.base, to: state.questions, limit: Self.incrementalLimit),
+           let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit),
            changed.allSatisfy({ $0 >= result.base.count || result.base[$0].id == state.questions[$0].id })
         {
             if !changed.isEmpty {

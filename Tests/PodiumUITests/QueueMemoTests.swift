@@ -102,12 +102,10 @@ final class QueueMemoTests: XCTestCase {
                 }
             }
             for action in actions { reduce(&model.shared, action, context: context) }
-            let before = incremental
-            if QueueMemo.changedIndices(from: model.queueMemo.listBase ?? [], to: model.shared.questions,
-                                        limit: QueueMemo.incrementalLimit).map({ !$0.isEmpty }) == true {
+            if model.shared.questions.changedIndices(since: model.queueMemo.listBase ?? [],
+                                                     limit: QueueMemo.incrementalLimit).map({ !$0.isEmpty }) == true {
                 incremental += 1
             }
-            _ = before
             XCTAssertEqual(model.visibleQuestions.map(\.id), model.query.apply(to: model.shared).map(\.id), "step \(step)")
             for session in [nil, "s1", "s2"] {
                 XCTAssertEqual(model.statusCounts(session: session), model.shared.countsByStatus(session: session), "step \(step)")
