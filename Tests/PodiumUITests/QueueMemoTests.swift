@@ -107,9 +107,10 @@ final class QueueMemoTests: XCTestCase {
                 incremental += 1
             }
             XCTAssertEqual(model.visibleQuestions.map(\.id), model.query.apply(to: model.shared).map(\.id), "step \(step)")
-            for session in [nil, "s1", "s2"] {
-                XCTAssertEqual(model.statusCounts(session: session), model.shared.countsByStatus(session: session), "step \(step)")
-            }
+            // One session for 500 steps at a time: the memo keeps one, so asking for another
+            // works it out afresh, and the updates in place would go untested.
+            let session = [nil, "s1", "s2"][step / 500]
+            XCTAssertEqual(model.statusCounts(session: session), model.shared.countsByStatus(session: session), "step \(step)")
             XCTAssertEqual(model.openQuestionsInOtherSessions, QueueQuery.openInOtherSessions(model.shared), "step \(step)")
             let probe = id()
             XCTAssertEqual(model.queueMemo.index(ofQuestion: probe, in: model.shared), model.shared.questionIndex(probe))
