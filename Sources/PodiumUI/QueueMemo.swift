@@ -5,11 +5,10 @@ import PodiumCore
 /// with 100 or 10,000 questions (issue 7: a key and its frame in ≤ 2 ms, flat as the queue
 /// grows).
 ///
-/// Each result remembers the questions array it was worked out from (`base`). Questions keep
-/// their fields in a shared box (`Question.isSameStorage`): a question that did not change
-/// still shares its box with the one in `base`, and a changed one never does (changing a
-/// shared box copies it first; `base` holds every old box, so none is freed and reused).
-/// So a pointer comparison per question finds what changed since, and a change of one or a
+/// Each result remembers the question list it was worked out from (`base`), and
+/// `QuestionList.changedIndices(since:)` finds what changed since by identity: unchanged
+/// chunks and question boxes are still shared with `base`, changed ones never are (`base`
+/// holds the old ones, so none is freed and its address reused). A change of one or a
 /// few questions (a key, an action from disk, a new question) updates the result in place
 /// instead of filtering and sorting 10,000 questions again. Anything else (the session on
 /// stage, the query, questions removed, many changes) works it out afresh. Either way the
