@@ -44,6 +44,12 @@ public struct PodiumState: Codable, Equatable, Sendable {
     public var message: SpeakerMessage?
     /// Notes by session id.
     public var notes: [String: SessionNotes]
+    /// When the host ended the event (`n` on the last session); nil while it runs. After the
+    /// end, screens and the report show actual times only, no forecast.
+    public var endedAt: Date?
+    /// Every message sent to the speaker, oldest first: a message leaves the screen when its
+    /// session ends, but stays here for the history and the report.
+    public var messageLog: [SpeakerMessage]
 
     public init(event: Event, now: Date) {
         schemaVersion = Self.currentSchemaVersion
@@ -56,11 +62,35 @@ public struct PodiumState: Codable, Equatable, Sendable {
         questions = []
         message = nil
         notes = [:]
+        endedAt = nil
+        messageLog = []
         for session in event.sessions {
             timers[session.id] = SessionTimer(sessionID: session.id)
             notes[session.id] = SessionNotes(
                 speaker: session.notes, host: session.hostNotes, updatedAt: now, updatedBy: "event file")
         }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, revision, updatedAt, writer, event, currentSessionID, timers, questions
+        case message, notes, endedAt, messageLog
+    }
+
+    /// Files written before `endedAt` and `messageLog` existed still load.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        revision = try container.decode(Int.self, forKey: .revision)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        writer = try container.decodeIfPresent(Writer.self, forKey: .writer)
+        event = try container.decode(Event.self, forKey: .event)
+        currentSessionID = try container.decode(String.self, forKey: .currentSessionID)
+        timers = try container.decode([String: SessionTimer].self, forKey: .timers)
+        questions = try container.decode(QuestionList.self, forKey: .questions)
+        message = try container.decodeIfPresent(SpeakerMessage.self, forKey: .message)
+        notes = try container.decode([String: SessionNotes].self, forKey: .notes)
+        endedAt = try container.decodeIfPresent(Date.self, forKey: .endedAt)
+        messageLog = try container.decodeIfPresent([SpeakerMessage].self, forKey: .messageLog) ?? []
     }
 
     // MARK: Derived

@@ -283,11 +283,15 @@ public struct SpeakerMessage: Codable, Equatable, Sendable {
     public var text: String
     public var sentBy: String
     public var sentAt: Date
+    /// The session it was sent during: moving to another session clears it. Nil for a message
+    /// meant for the whole event, a deliberate choice that stays across sessions.
+    public var sessionID: String?
 
-    public init(text: String, sentBy: String, sentAt: Date) {
+    public init(text: String, sentBy: String, sentAt: Date, sessionID: String? = nil) {
         self.text = text
         self.sentBy = sentBy
         self.sentAt = sentAt
+        self.sessionID = sessionID
     }
 }
 

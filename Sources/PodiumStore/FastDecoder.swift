@@ -77,6 +77,7 @@ struct FastStateDecoder {
         var schemaVersion: Int?, revision: Int?, updatedAt: Date?, writer: Writer?
         var event: Event?, currentSessionID: String?, timers: [String: SessionTimer]?
         var questions: [Question]?, message: SpeakerMessage?, notes: [String: SessionNotes]?
+        var endedAt: Date?, messageLog: [SpeakerMessage] = []
         try object { d, key in
             switch key {
             case "schemaVersion": schemaVersion = try d.integer()
@@ -89,6 +90,8 @@ struct FastStateDecoder {
             case "questions": questions = try d.array { try $0.reusableQuestion() }
             case "message": message = try d.optional { try $0.message() }
             case "notes": notes = try d.dictionary { try $0.notes() }
+            case "endedAt": endedAt = try d.optional { try $0.date() }
+            case "messageLog": messageLog = try d.array { try $0.message() }
             default: try d.skipValue()
             }
         }
@@ -105,6 +108,8 @@ struct FastStateDecoder {
         state.questions = QuestionList(questions)
         state.message = message
         state.notes = notes
+        state.endedAt = endedAt
+        state.messageLog = messageLog
         return state
     }
 
@@ -263,17 +268,18 @@ struct FastStateDecoder {
     }
 
     private mutating func message() throws -> SpeakerMessage {
-        var text: String?, sentBy: String?, sentAt: Date?
+        var text: String?, sentBy: String?, sentAt: Date?, sessionID: String?
         try object { d, key in
             switch key {
             case "text": text = try d.string()
             case "sentBy": sentBy = try d.string()
             case "sentAt": sentAt = try d.date()
+            case "sessionID": sessionID = try d.optional { try $0.string() }
             default: try d.skipValue()
             }
         }
         guard let text, let sentBy, let sentAt else { throw Failure() }
-        return SpeakerMessage(text: text, sentBy: sentBy, sentAt: sentAt)
+        return SpeakerMessage(text: text, sentBy: sentBy, sentAt: sentAt, sessionID: sessionID)
     }
 
     private mutating func notes() throws -> SessionNotes {

@@ -50,7 +50,7 @@ struct FastStateEncoder {
         let expected: [(Any, Set<String>)] = [
             (PodiumState(event: event, now: date), [
                 "schemaVersion", "revision", "updatedAt", "writer", "event", "currentSessionID",
-                "timers", "questions", "message", "notes",
+                "timers", "questions", "message", "notes", "endedAt", "messageLog",
             ]),
             (Writer(host: "", pid: 0, role: .host), ["host", "pid", "role"]),
             (event, [
@@ -71,7 +71,7 @@ struct FastStateEncoder {
                 "history",
             ]),
             (QuestionChange(at: date, by: "", what: ""), ["at", "by", "what"]),
-            (SpeakerMessage(text: "", sentBy: "", sentAt: date), ["text", "sentBy", "sentAt"]),
+            (SpeakerMessage(text: "", sentBy: "", sentAt: date), ["text", "sentBy", "sentAt", "sessionID"]),
             (notes, ["speaker", "host", "updatedAt", "updatedBy", "previousVersions"]),
             (SessionNotes.Version(text: "", savedAt: date, savedBy: ""), ["text", "savedAt", "savedBy", "kind"]),
         ]
@@ -83,15 +83,12 @@ struct FastStateEncoder {
     private mutating func state(_ value: PodiumState) throws {
         open(UInt8(ascii: "{"))
         key("currentSessionID"); string(value.currentSessionID)
+        if let endedAt = value.endedAt { key("endedAt"); try date(endedAt) }
         key("event"); try event(value.event)
         if let message = value.message {
-            key("message")
-            open(UInt8(ascii: "{"))
-            key("sentAt"); try date(message.sentAt)
-            key("sentBy"); string(message.sentBy)
-            key("text"); string(message.text)
-            close(UInt8(ascii: "}"))
+            key("message"); try speakerMessage(message)
         }
+        key("messageLog"); try array(value.messageLog) { try $0.speakerMessage($1) }
         key("notes"); try dictionary(value.notes) { try $0.notes($1) }
         key("questions"); try array(value.questions) { try $0.reusableQuestion($1) }
         key("revision"); integer(value.revision)
@@ -106,6 +103,15 @@ struct FastStateEncoder {
             key("role"); string(writer.role.rawValue)
             close(UInt8(ascii: "}"))
         }
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func speakerMessage(_ message: SpeakerMessage) throws {
+        open(UInt8(ascii: "{"))
+        key("sentAt"); try date(message.sentAt)
+        key("sentBy"); string(message.sentBy)
+        if let session = message.sessionID { key("sessionID"); string(session) }
+        key("text"); string(message.text)
         close(UInt8(ascii: "}"))
     }
 

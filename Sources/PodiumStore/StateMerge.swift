@@ -40,6 +40,14 @@ public enum StateMerge {
             ($0.sentAt, $0.sentBy, $0.text) < ($1.sentAt, $1.sentBy, $1.text)
         }
 
+        // Every message sent in either copy, once, in the order sent; the event ended when the
+        // first copy says it did.
+        var seenMessages = Set<String>()
+        result.messageLog = ordered.flatMap(\.messageLog)
+            .sorted { ($0.sentAt, $0.sentBy, $0.text) < ($1.sentAt, $1.sentBy, $1.text) }
+            .filter { seenMessages.insert("\($0.sentAt.timeIntervalSince1970)|\($0.sentBy)|\($0.text)").inserted }
+        result.endedAt = ordered.compactMap(\.endedAt).min()
+
         var noteVersions: [String: [SessionNotes]] = [:]
         for copy in ordered {
             for (id, notes) in copy.notes { noteVersions[id, default: []].append(notes) }
