@@ -18,20 +18,10 @@ final class ConsoleRunner {
     let bigSeconds: Bool
     let actor: String
 
-    /// Actions applied on screen but not yet on disk, with the context they were made in.
-    private var pending: [(action: Action, context: ActionContext)] = []
-    private var lastPersistFailure: Date?
     private var lastPhase: TimerPhase?
     private var lastPhaseSession: String?
-    /// A q was pressed while changes could not be saved: the next q quits without them.
-    private var quitArmed = false
-    private var quitWarning: String {
-        "q again quits WITHOUT \(pending.count) unsaved change\(pending.count == 1 ? "" : "s") · "
-    }
     /// The sync-conflict copies already reported on the status line.
     private var knownConflicts: Set<String> = []
-    /// The other host whose clock was last seen running ahead (`ClockSkew`).
-    private var hostAhead: String?
 
     init(store: StateStore, role: Role, event: Event?, ascii: Bool, bell: Bool, bigSeconds: Bool = false, name: String? = nil) {
         self.store = store
@@ -55,10 +45,10 @@ final class ConsoleRunner {
         defer { terminal.close() }
         let signals = try SignalWatcher()
 
-        var model = ConsoleModel(role: role, actor: actor, shared: state)
-        model.ascii = ascii || terminal.asciiLines
-        model.bigSeconds = bigSeconds
-        checkClocks(state, &model)
+        let session = ConsoleSession(store: store, role: role, actor: actor, state: state)
+        session.model.ascii = ascii || terminal.asciiLines
+        session.model.bigSeconds = bigSeconds
+        session.checkClocks(state, now: Date())
         var banners: [String] = []
         if let warning = terminal.localeWarning { banners.append(warning) }
         let conflicts = store.conflictCopies()
@@ -70,37 +60,37 @@ final class ConsoleRunner {
         if !unsaved.isEmpty, role != .speaker {
             banners.append("\(unsaved.count) file\(unsaved.count == 1 ? "" : "s") of unsaved changes found: run podium recover \(unsaved.map { Sanitizer.line($0) }.joined(separator: " "))")
         }
-        if !banners.isEmpty { model.say(banners.joined(separator: " · ")) }
+        if !banners.isEmpty { session.model.say(banners.joined(separator: " · ")) }
         lastPhase = state.reading(at: Date()).phase
         lastPhaseSession = state.currentSessionID
 
         var lastScreen: Screen?
         while true {
             let now = Date()
-            model.keepSelectionValid()
+            session.model.keepSelectionValid()
             let size = terminal.size
-            model.width = size.width
-            model.height = size.height
-            let screen = ConsoleView.render(model, now: now, width: size.width, height: size.height)
+            session.model.width = size.width
+            session.model.height = size.height
+            let screen = ConsoleView.render(session.model, now: now, width: size.width, height: size.height)
             if screen != lastScreen {
                 terminal.draw(screen)
                 lastScreen = screen
             }
-            ringBellIfThresholdCrossed(model.shared, now: now, terminal: terminal)
+            ringBellIfThresholdCrossed(session.model.shared, now: now, terminal: terminal)
             // Keys first: while more keys wait (a burst), they are handled and drawn before the
-            // write, and the whole burst then goes in one write (issue 7: no key waits for the disk).
-            if !pending.isEmpty, !keysWaiting(terminal) { persist(&model) }
+            // write, and the whole burst then goes in one write (no key waits for the disk).
+            if !session.pending.isEmpty, !keysWaiting(session, terminal) { session.persist(now: Date()) }
 
             let descriptors = [terminal.inputDescriptor, store.watchDescriptor, signals.descriptor].filter { $0 >= 0 }
-            let ready = Poller.wait(descriptors, timeoutMilliseconds: timeout(model, now: Date()))
+            let ready = Poller.wait(descriptors, timeoutMilliseconds: timeout(session, now: Date()))
 
             if ready.contains(signals.descriptor) {
                 for signal in signals.pendingSignals() {
                     if let status = terminal.respond(to: signal) {
                         // A question being edited here must not stay marked on other consoles.
-                        if case .editQuestion(let id) = model.input { apply([.setEditing(id: id, by: nil)], to: &model) }
-                        if !pending.isEmpty { persist(&model) }
-                        if !pending.isEmpty { printError(keepUnsaved()) }
+                        if case .editQuestion(let id) = session.model.input { session.apply([.setEditing(id: id, by: nil)], now: Date()) }
+                        session.persist(now: Date(), force: true)
+                        if !session.pending.isEmpty { printError(session.keepUnsaved()) }
                         exit(status)
                     }
                 }
@@ -109,36 +99,32 @@ final class ConsoleRunner {
             if ready.contains(terminal.inputDescriptor) {
                 for key in terminal.readKeys() {
                     if key == .resize { lastScreen = nil }
-                    let output = model.handle(key, now: Date())
-                    apply(output.actions, to: &model)
+                    let output = session.handle(key, now: Date())
                     if output.quit {
-                        if !pending.isEmpty {
-                            lastPersistFailure = nil
-                            persist(&model)
-                        }
-                        if pending.isEmpty { return }
+                        session.persist(now: Date(), force: true)
+                        if session.pending.isEmpty { return }
                         // Never lose changes silently: the first q says so, a second q quits
                         // without them (exit status 3).
-                        if quitArmed {
-                            throw CommandFailure(message: keepUnsaved(), status: ExitStatus.storeFailure)
+                        if session.quitArmed {
+                            throw CommandFailure(message: session.keepUnsaved(), status: ExitStatus.storeFailure)
                         }
-                        quitArmed = true
-                        model.storeProblem = quitWarning + (model.storeProblem ?? "")
+                        session.quitArmed = true
+                        session.model.storeProblem = session.quitWarning + (session.model.storeProblem ?? "")
                         continue
                     }
                     if let edit = output.editNotes {
-                        editNotes(session: edit.session, kind: edit.kind, model: &model, terminal: terminal, signals: signals)
+                        editNotes(session: edit.session, kind: edit.kind, console: session, terminal: terminal, signals: signals)
                         lastScreen = nil
                     }
                 }
                 if terminal.inputClosed { return }
             }
             if store.watchDescriptor >= 0, ready.contains(store.watchDescriptor) {
-                if store.drainWatchEvents() { reload(&model) }
+                if store.drainWatchEvents() { session.reload(now: Date()) }
             } else if ready.isEmpty {
                 // The once-a-second fallback for folders that inotify does not see (NFS, sync).
-                reload(&model)
-                reportNewConflictCopies(&model)
+                session.reload(now: Date())
+                reportNewConflictCopies(session)
             }
         }
     }
@@ -149,11 +135,11 @@ final class ConsoleRunner {
 
     /// A sync tool may leave a conflict copy at any time during the event: say so when a new
     /// one appears (checked with the once-a-second fallback; the speaker only reads).
-    private func reportNewConflictCopies(_ model: inout ConsoleModel) {
+    private func reportNewConflictCopies(_ session: ConsoleSession) {
         guard role != .speaker, let conflicts = store.conflictCopiesIfFolderChanged() else { return }
         let current = Set(conflicts)
         defer { knownConflicts = current }
-        if !current.subtracting(knownConflicts).isEmpty { model.say(conflictBanner(conflicts)) }
+        if !current.subtracting(knownConflicts).isEmpty { session.model.say(conflictBanner(conflicts)) }
     }
 
     /// Loads the state file (unless the command already did: `store.state`); the host's run
@@ -171,101 +157,24 @@ final class ConsoleRunner {
             }
         }
         guard let existing else {
-            throw CommandFailure(message: "\(store.path): no state file yet; start the host first (podium host --event FILE)", status: ExitStatus.badInput)
+            throw CommandFailure(message: "\(store.path): no state file yet; create it with podium init --event FILE --state \(store.path) (or start the host with --event FILE)", status: ExitStatus.badInput)
         }
         return existing
     }
 
-    /// Applies actions in memory at once (the screen shows them before the disk does).
-    private func apply(_ actions: [Action], to model: inout ConsoleModel) {
-        guard !actions.isEmpty, role != .speaker else { return }
-        let context = ActionContext(now: Date(), actor: actor)
-        for action in actions {
-            reduce(&model.shared, action, context: context)
-            pending.append((action, context))
-        }
-    }
-
-    /// Writes pending actions as intents under the lock. On failure they stay pending, the
-    /// error shows on screen, and the next attempt comes about a second later.
-    private func persist(_ model: inout ConsoleModel) {
-        guard role != .speaker else {
-            pending.removeAll()
-            return
-        }
-        if let last = lastPersistFailure, Date().timeIntervalSince(last) < 1 { return }
-        do {
-            // Every pending action, each with the context it was made in, in one write.
-            let fresh = try store.commit(pending)
-            pending.removeAll()
-            model.shared = fresh
-            model.storeProblem = nil
-            lastPersistFailure = nil
-            quitArmed = false
-        } catch {
-            lastPersistFailure = Date()
-            model.storeProblem = (quitArmed ? quitWarning : "") + "not saved yet (will retry): \(error)"
-        }
-    }
-
     /// Whether keys are waiting to be read, while the oldest unsaved action is younger than a
     /// quarter of a second (a key held down must not keep a change off the disk for long).
-    private func keysWaiting(_ terminal: Terminal) -> Bool {
-        guard let oldest = pending.first?.context.now, Date().timeIntervalSince(oldest) < 0.25 else {
+    private func keysWaiting(_ session: ConsoleSession, _ terminal: Terminal) -> Bool {
+        guard let oldest = session.pending.first?.context.now, Date().timeIntervalSince(oldest) < 0.25 else {
             return false
         }
         return Poller.wait([terminal.inputDescriptor], timeoutMilliseconds: 0).contains(terminal.inputDescriptor)
     }
 
-    /// Takes another process's changes, keeping this console's unsaved actions on top.
-    private func reload(_ model: inout ConsoleModel) {
-        do {
-            guard var fresh = try store.reloadIfChanged() else { return }
-            checkClocks(fresh, &model)
-            for (action, context) in pending { reduce(&fresh, action, context: context) }
-            model.shared = fresh
-            if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
-        } catch {
-            model.storeProblem = "\(error) (showing the last good state)"
-        }
-    }
-
-    /// Keeps the changes that could not be written in a file of their own (never dropped) and
-    /// returns the message saying where, and how to write them later.
-    private func keepUnsaved() -> String {
-        let count = pending.count
-        let what = "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")"
-        let absolute = store.path.hasPrefix("/") ? store.path : FileManager.default.currentDirectoryPath + "/" + store.path
-        do {
-            let file = try UnsavedChanges(statePath: absolute, intents: pending).save(host: store.writer.host, pid: getpid())
-            pending.removeAll()
-            return sentence(what) + " They are kept in \(file); write them later with: podium recover \(file)"
-        } catch {
-            return sentence(what) + " Keeping them in a file failed too: \(error)"
-        }
-    }
-
-    private func sentence(_ text: String) -> String {
-        text.hasSuffix(".") ? text : text + "."
-    }
-
-    /// Says so while another machine writes the state file with its clock ahead of this one's;
-    /// the warning goes when that machine's next write is on time.
-    private func checkClocks(_ state: PodiumState, _ model: inout ConsoleModel) {
-        guard let writer = state.writer else { return }
-        if let ahead = ClockSkew.secondsAhead(of: state, now: Date(), thisHost: store.writer.host) {
-            hostAhead = writer.host
-            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead)
-        } else if writer.host == hostAhead {
-            hostAhead = nil
-            model.clockWarning = nil
-        }
-    }
-
     /// Milliseconds until the screen may next change by itself.
-    private func timeout(_ model: ConsoleModel, now: Date) -> Int32 {
-        if !pending.isEmpty { return 1000 }
-        let timer = model.shared.currentTimer
+    private func timeout(_ session: ConsoleSession, now: Date) -> Int32 {
+        if !session.pending.isEmpty { return 1000 }
+        let timer = session.model.shared.currentTimer
         guard timer.status == .running else { return 1000 }
         let elapsed = timer.elapsed(at: now)
         let untilNextSecond = 1 - (elapsed - elapsed.rounded(.down))
@@ -298,12 +207,16 @@ final class ConsoleRunner {
     /// The editor starts from the newest text on disk; if someone else saved these notes while
     /// it was open, this save still wins and their text is kept as a previous version (the
     /// reducer does that, `basedOn` tells it), and the status line says so.
-    private func editNotes(session: String, kind: SessionNotes.Kind, model: inout ConsoleModel, terminal: Terminal, signals: SignalWatcher) {
+    private func editNotes(session: String, kind: SessionNotes.Kind, console: ConsoleSession, terminal: Terminal, signals: SignalWatcher) {
         guard role != .speaker else {
-            model.say("the speaker view is read-only")
+            console.model.say("the speaker view is read-only")
             return
         }
-        reload(&model)
+        console.reload(now: Date())
+        var model: ConsoleModel {
+            get { console.model }
+            set { console.model = newValue }
+        }
         let notes = model.shared.notes[session]
         let original = notes?.text(kind) ?? ""
         let directory = FileManager.default.temporaryDirectory
@@ -339,9 +252,9 @@ final class ConsoleRunner {
             return
         }
         // Take what others saved while the editor was open, so the save lands on it.
-        reload(&model)
+        console.reload(now: Date())
         let current = model.shared.notes[session]
-        apply([.setNotes(session: session, kind: kind, text: edited, basedOn: notes?.updatedAt)], to: &model)
+        console.apply([.setNotes(session: session, kind: kind, text: edited, basedOn: notes?.updatedAt)], now: Date())
         if let current, current.text(kind) != original {
             model.say("notes saved; \(current.updatedBy) changed them while you edited: their text is kept (podium notes versions --session \(session))")
         } else {

@@ -4,7 +4,7 @@ import Foundation
 /// actions by applying them to the freshest copy of the file, so two people acting in the same
 /// second both count. Everything that varies (ids, times of asking) travels in the action, so
 /// that applying it again to another copy gives the same result.
-public enum Action: Codable, Equatable, Sendable {
+public indirect enum Action: Codable, Equatable, Sendable {
     // Timer and rundown. Timer actions name the session they are meant for: an intent made
     // for a session that is no longer current is applied to that session's record, or ignored
     // where that would be wrong (two hosts pressing "next" at once move on only once).
@@ -13,8 +13,12 @@ public enum Action: Codable, Equatable, Sendable {
     case adjustTime(session: String, seconds: Int)
     case restartSession(session: String)
     case nextSession(from: String)
+    /// Next session and start its timer at once (back-to-back talks).
+    case nextSessionAndStart(from: String)
     case previousSession(from: String)
     case goToSession(String)
+    /// `n` on the last session: the event is over; its end is recorded.
+    case endEvent(from: String)
 
     // Questions.
     case addQuestion(Question)
@@ -45,6 +49,23 @@ public enum Action: Codable, Equatable, Sendable {
 
     // The event itself (the host's first run with --event).
     case loadEvent(Event)
+
+    /// An action with what its person saw: applied only where that still holds (`Seen`).
+    case guarded(Action, seen: Seen)
+
+    /// The action without what its person saw.
+    public var unguarded: Action {
+        if case .guarded(let inner, _) = self { return inner.unguarded }
+        return self
+    }
+
+    /// The action with what its person saw in `state` (unchanged when already guarded, or
+    /// when it relies on nothing another person could change underneath).
+    public func guarded(by state: PodiumState) -> Action {
+        if case .guarded = self { return self }
+        guard let seen = Seen.capture(for: self, in: state) else { return self }
+        return .guarded(self, seen: seen)
+    }
 }
 
 /// Who acts, and when: the context every action is applied in.
@@ -64,4 +85,15 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// A short note for the status line.
     case notice(String)
+    /// The action was left alone (or cut short) because the state is no longer what its
+    /// person saw: says what and why ("not undone: bob dismissed it at 19:42").
+    case leftAlone(String)
+
+    /// The text to show on the status line.
+    public var message: String? {
+        switch self {
+        case .bell: return nil
+        case .notice(let text), .leftAlone(let text): return text
+        }
+    }
 }

@@ -8,33 +8,75 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
     switch action {
     case .startTimer(let session):
         guard session == state.currentSessionID else { return [] }
+        guard state.endedAt == nil else { return [.leftAlone("the event has ended; p goes back to the last session")] }
         state.timers[session, default: SessionTimer(sessionID: session)].start(at: now)
 
     case .pauseTimer(let session):
         state.timers[session, default: SessionTimer(sessionID: session)].pause(at: now)
 
     case .adjustTime(let session, let seconds):
-        state.timers[session, default: SessionTimer(sessionID: session)].addedSeconds += seconds
+        // Allowed time never goes below zero, nor below what has already run: taking more
+        // than remains leaves the talk due now (0:00 left), and says how much could be taken.
+        var timer = state.timers[session, default: SessionTimer(sessionID: session)]
+        let planned = state.event.session(withID: session)?.plannedSeconds ?? 0
+        var effects: [Effect] = []
+        var change = seconds
+        if seconds < 0 {
+            let allowed = planned + timer.addedSeconds
+            let remaining = max(0, allowed - Int(timer.elapsed(at: now).rounded(.down)))
+            let taken = min(-seconds, remaining)
+            if taken < -seconds {
+                effects.append(.leftAlone(taken == 0
+                    ? "no time taken: none was left (\(TimeText.clock(-seconds)) asked)"
+                    : "took \(TimeText.clock(taken)) of \(TimeText.clock(-seconds)): that was all that was left; the talk is due now"))
+            }
+            change = -taken
+        }
+        guard change != 0 else { return effects }
+        timer.addedSeconds += change
+        state.timers[session] = timer
+        return effects
 
     case .restartSession(let session):
         state.timers[session, default: SessionTimer(sessionID: session)].reset()
 
-    case .nextSession(let from):
-        guard from == state.currentSessionID, let index = state.currentSessionIndex,
-              index + 1 < state.event.sessions.count
-        else { return [] }
+    case .nextSession(let from), .nextSessionAndStart(let from):
+        guard from == state.currentSessionID else {
+            return [.leftAlone(movedAlready(state, from: from))]
+        }
+        guard let index = state.currentSessionIndex, index + 1 < state.event.sessions.count else {
+            return [.notice("this is the last session: n ends the event")]
+        }
         moveToSession(&state, index: index + 1, now: now)
+        if case .nextSessionAndStart = action {
+            state.timers[state.currentSessionID, default: SessionTimer(sessionID: state.currentSessionID)].start(at: now)
+        }
 
     case .previousSession(let from):
-        guard from == state.currentSessionID, let index = state.currentSessionIndex, index > 0
-        else { return [] }
+        guard from == state.currentSessionID else {
+            return [.leftAlone(movedAlready(state, from: from))]
+        }
+        if state.endedAt != nil {
+            // Going back after the end reopens the event on its last session.
+            state.endedAt = nil
+            return [.notice("the event is open again")]
+        }
+        guard let index = state.currentSessionIndex, index > 0 else { return [] }
         moveToSession(&state, index: index - 1, now: now)
 
     case .goToSession(let id):
         guard let index = state.event.index(ofSession: id), id != state.currentSessionID else {
             return []
         }
+        state.endedAt = nil
         moveToSession(&state, index: index, now: now)
+
+    case .endEvent(let from):
+        guard from == state.currentSessionID else { return [.leftAlone(movedAlready(state, from: from))] }
+        guard state.endedAt == nil else { return [] }
+        state.timers[from, default: SessionTimer(sessionID: from)].finish(at: now)
+        state.endedAt = now
+        if state.message?.sessionID != nil { state.message = nil }
 
     case .addQuestion(let question):
         // Adding is idempotent by id: replaying an intent never duplicates a question.
@@ -70,18 +112,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         }
 
     case .putLive(let id):
-        guard let index = state.questionIndex(id), state.questions[index].mergedInto == nil,
-              state.questions[index].status != .live
-        else { return [] }
-        // One at a time: the question on stage before is now answered.
-        for index in state.questions.indices
-        where state.questions[index].status == .live && state.questions[index].id != id {
-            let previousID = state.questions[index].id
-            updateQuestion(&state, previousID, context, "answered") {
-                setTriageStatus(&$0, .answered)
-            }
-        }
-        updateQuestion(&state, id, context, "live") { setTriageStatus(&$0, .live) }
+        putLive(&state, id, seenLive: nil, context)
 
     case .markAnswered(let id):
         updateQuestion(&state, id, context, "answered") { question in
@@ -177,6 +208,8 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
 
     case .sendMessage(let message):
         state.message = message
+        // Replaying the same intent does not log it twice.
+        if state.messageLog.last != message { state.messageLog.append(message) }
 
     case .clearMessage:
         state.message = nil
@@ -215,6 +248,19 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
                 "notes were changed by \(replacedBy) while you edited; their text is kept as a previous version")]
         }
 
+    case .guarded(let inner, let seen):
+        if let why = seen.conflict(for: inner, in: state, context: context) {
+            // Someone else already did the same: nothing to say, nothing to change.
+            var attempt = state
+            reduce(&attempt, inner, context: context)
+            return attempt == state ? [] : [.leftAlone(why)]
+        }
+        if case .putLive(let id) = inner {
+            putLive(&state, id, seenLive: seen.live, context)
+            return []
+        }
+        return reduce(&state, inner, context: context)
+
     case .loadEvent(let event):
         let fresh = PodiumState(event: event, now: now)
         state.event = event
@@ -227,11 +273,49 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
     return []
 }
 
+/// Puts a question on stage. The question on stage before is marked answered only if it is the
+/// one this console showed live (`seenLive`; nil: not known, as for an action without what its
+/// person saw); a question put live by someone else meanwhile goes back to the top of the
+/// queue instead: nobody answered it.
+private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String]?, _ context: ActionContext) {
+    guard let index = state.questionIndex(id), state.questions[index].mergedInto == nil,
+          state.questions[index].status != .live
+    else { return }
+    let session = state.questions[index].sessionID
+    let top = (state.questions.filter { $0.sessionID == session }.map(\.position).min() ?? 0) - 1
+    for other in state.questions.indices
+    where state.questions[other].status == .live && state.questions[other].id != id {
+        let previousID = state.questions[other].id
+        if seenLive?.contains(previousID) ?? true {
+            updateQuestion(&state, previousID, context, "answered") { setTriageStatus(&$0, .answered) }
+        } else {
+            updateQuestion(&state, previousID, context, "back to the top of the queue (another question was put live)") {
+                setTriageStatus(&$0, .approved)
+                $0.position = top
+            }
+        }
+    }
+    updateQuestion(&state, id, context, "live") { setTriageStatus(&$0, .live) }
+}
+
+/// "already on Keynote: moved by alice at 19:42" for a session move made from a session that
+/// is no longer current (two hosts pressing n at once move one session, not two).
+private func movedAlready(_ state: PodiumState, from: String) -> String {
+    let current = state.currentSession?.title ?? state.currentSessionID
+    let left = state.event.session(withID: from)?.title ?? from
+    return state.endedAt != nil
+        ? "not moved: the event had already ended"
+        : "not moved: someone had already moved from \(left) to \(current)"
+}
+
 private func moveToSession(_ state: inout PodiumState, index: Int, now: Date) {
     let leaving = state.currentSessionID
     state.timers[leaving, default: SessionTimer(sessionID: leaving)].finish(at: now)
     let next = state.event.sessions[index].id
     state.currentSessionID = next
+    // A message belongs to its session (it stays in `messageLog`); one for the whole event
+    // (no session) stays on screen.
+    if let message = state.message, message.sessionID != nil, message.sessionID != next { state.message = nil }
     // A session returned to keeps its record; it is paused until the host starts it again.
     if state.timers[next] == nil { state.timers[next] = SessionTimer(sessionID: next) }
 }

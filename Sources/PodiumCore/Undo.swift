@@ -77,9 +77,12 @@ public enum Undo {
             else { return [] }
             return [.assign(id: id, to: question.assignee)]
 
+        case .guarded(let inner, _):
+            return inverse(of: inner, before: state)
+
         case .addQuestion, .setEditing, .startTimer, .pauseTimer, .adjustTime, .restartSession,
-             .nextSession, .previousSession, .goToSession, .sendMessage, .clearMessage, .setNotes,
-             .loadEvent:
+             .nextSession, .nextSessionAndStart, .previousSession, .goToSession, .endEvent,
+             .sendMessage, .clearMessage, .setNotes, .loadEvent:
             return []
         }
     }
@@ -113,8 +116,8 @@ public enum Undo {
 /// What a console can undo with `z`: its own last actions, newest first.
 public struct UndoStack: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
-        /// The action that was done.
-        public var action: Action
+        /// The actions that were done (together).
+        public var actions: [Action]
         /// The actions that undo it, in order.
         public var inverse: [Action]
     }
@@ -128,14 +131,40 @@ public struct UndoStack: Sendable, Equatable {
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Records `action`, about to be applied to `state`. Returns whether anything was recorded.
+    /// Records `actions` (undone together), about to be applied to `state`. Returns whether
+    /// anything was recorded.
+    ///
+    /// Each undo action carries what these actions set (`Seen`, marked as an undo): applied
+    /// later to a fresher state, it restores a field only while that field still holds what
+    /// this console set, and says what it left alone otherwise ("not undone: bob dismissed it
+    /// at 19:42"). An undo never erases what another person changed afterwards.
     @discardableResult
-    public mutating func record(_ action: Action, before state: PodiumState) -> Bool {
-        let inverse = Undo.inverse(of: action, before: state)
+    public mutating func record(_ actions: [Action], before state: PodiumState, context: ActionContext) -> Bool {
+        var after = state
+        var inverse: [Action] = []
+        for action in actions {
+            inverse = Undo.inverse(of: action, before: after) + inverse
+            reduce(&after, action, context: context)
+        }
         guard !inverse.isEmpty else { return false }
-        entries.append(Entry(action: action, inverse: inverse))
+        var guardedInverse: [Action] = []
+        for action in inverse {
+            if let seen = Seen.capture(for: action, in: after, isUndo: true) {
+                guardedInverse.append(.guarded(action, seen: seen))
+            } else {
+                guardedInverse.append(action)
+            }
+            reduce(&after, action, context: context)
+        }
+        entries.append(Entry(actions: actions, inverse: guardedInverse))
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
         return true
+    }
+
+    /// Records one action (see `record(_:before:context:)`).
+    @discardableResult
+    public mutating func record(_ action: Action, before state: PodiumState, context: ActionContext) -> Bool {
+        record([action], before: state, context: context)
     }
 
     /// Takes the newest entry off the stack: apply its `inverse` actions in order.

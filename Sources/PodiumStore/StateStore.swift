@@ -161,6 +161,41 @@ public final class StateStore {
         }
     }
 
+    /// Like `commit(_:)`, and also returns what the actions said as they were applied to the
+    /// fresh state under the lock: in particular what they left alone because the file no
+    /// longer held what their person saw (`Effect.leftAlone`).
+    public func commitReporting(
+        _ intents: [(action: Action, context: ActionContext)]
+    ) throws -> (state: PodiumState, effects: [Effect]) {
+        guard let last = intents.last else {
+            throw StoreError.io(file: path, operation: "commit of no actions", errno: EINVAL)
+        }
+        var effects: [Effect] = []
+        let state = try update(create: nil, now: last.context.now) { state in
+            effects = []  // only the last application counts (the closure runs once per write)
+            for intent in intents { effects += reduce(&state, intent.action, context: intent.context) }
+        }
+        return (state, effects)
+    }
+
+    /// Whether the state file is gone (moved aside or deleted) while this process holds a
+    /// good state.
+    public var fileIsMissing: Bool {
+        guard state != nil else { return false }
+        var info = stat()
+        return stat(path, &info) != 0 && errno == ENOENT
+    }
+
+    /// Writes this process's last good state back when the file has disappeared (someone
+    /// moved a broken file aside, as the error message advises, or deleted it), under the
+    /// lock, only if it is still missing. Returns whether it wrote.
+    public func writeBackIfMissing(now: Date) throws -> Bool {
+        guard let state else { return false }
+        var wrote = false
+        _ = try update(create: state, now: now, onlyIfMissing: true) { _ in wrote = true }
+        return wrote
+    }
+
     /// Merges `copies` (for example sync-conflict copies) into the freshest state on disk with
     /// `StateMerge.merge` and writes the result, under the lock like `commit`.
     @discardableResult
@@ -171,7 +206,8 @@ public final class StateStore {
     }
 
     private func update(
-        create initial: PodiumState?, now: Date, _ change: (inout PodiumState) -> Void
+        create initial: PodiumState?, now: Date, onlyIfMissing: Bool = false,
+        _ change: (inout PodiumState) -> Void
     ) throws -> PodiumState {
         do {
             try lock()
@@ -180,7 +216,12 @@ public final class StateStore {
             var base: PodiumState
             var existing: stat?
             var reuse: QuestionReuse?
-            if lockingDisabled, let state {
+            if onlyIfMissing {
+                var info = stat()
+                if stat(path, &info) == 0, let state { return state }
+                guard let initial else { throw StoreError.missing(file: path) }
+                base = initial
+            } else if lockingDisabled, let state {
                 // Unsafe test mode: write back our own copy without looking (loses updates).
                 base = state
                 var info = stat()

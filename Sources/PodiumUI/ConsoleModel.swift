@@ -13,6 +13,8 @@ public enum InputPurpose: Equatable, Sendable {
     case editQuestion(id: String)
     case dismissReason(id: String)
     case message
+    /// A message that stays across sessions until cleared.
+    case eventMessage
     case adjustTime
     case search
     case label(id: String)
@@ -25,6 +27,8 @@ public enum Overlay: Equatable, Sendable {
     case rundown
     case messagePalette
     case confirmRestart(session: String)
+    /// `n` on the last session: end the event?
+    case confirmEndEvent(session: String)
     /// One question in full (text, original, aliases, history), scrolled by `scroll` lines.
     case question(id: String, scroll: Int)
     /// The earlier texts of the notes shown (`shownNoteVersions`), one of them selected.
@@ -64,8 +68,10 @@ public struct ConsoleModel: Sendable {
     /// The question marked as a duplicate, waiting for the original to be chosen.
     public var mergeSourceID: String?
     public var query = QueueQuery()
-    /// Inverse actions of this console's last changes, for `z`.
-    public var undoStack: [[Action]] = []
+    /// This console's last changes and how to undo them, for `z`.
+    public var undoStack = UndoStack()
+    /// When the key being handled was pressed (the time undo entries are worked out at).
+    var keyTime = Date(timeIntervalSince1970: 0)
     /// Time zone in which the time of day is shown (tests pin it).
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.

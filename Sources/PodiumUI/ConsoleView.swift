@@ -42,6 +42,11 @@ public enum ConsoleView {
             let title = model.shared.event.session(withID: session)?.title ?? session
             drawDialog(["Restart \"\(title)\" from zero?", "", "y: restart   any other key: keep"],
                        title: "Restart", into: &screen)
+        case .confirmEndEvent(let session):
+            let title = model.shared.event.session(withID: session)?.title ?? session
+            drawDialog(["\"\(title)\" is the last session.", "End the event now? Its times become final.", "",
+                        "y: end the event   any other key: go on"],
+                       title: "End of the event", into: &screen)
         case .question(let id, let scroll):
             QueuePane.drawFullQuestion(model, id: id, scroll: scroll, now: now, into: &screen)
         case nil: break
@@ -122,7 +127,8 @@ public enum ConsoleView {
         case .addQuestion: return " Ask: "
         case .editQuestion: return " Edit: "
         case .dismissReason: return " Dismiss, reason (optional): "
-        case .message: return " Message to speaker: "
+        case .message: return " Message to speaker (this session): "
+        case .eventMessage: return " Message to speaker (whole event): "
         case .adjustTime: return " Add time (+3, -1:30, 90s): "
         case .search: return " Search: "
         case .label: return " Labels (comma separated): "
@@ -163,7 +169,8 @@ public enum ConsoleView {
 
     static func drawPalette(_ model: ConsoleModel, into screen: inout Screen) {
         var lines = model.shared.event.cues.prefix(9).enumerated().map { "\($0.offset + 1)  \($0.element)" }
-        lines.append("t  free text…")
+        lines.append("t  free text… (until this session ends)")
+        lines.append("g  free text for the whole event…")
         if model.shared.message != nil { lines.append("c  clear the current message") }
         drawDialog(lines, title: "Message to the speaker", into: &screen)
     }

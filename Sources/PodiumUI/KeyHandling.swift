@@ -17,7 +17,8 @@ public let keyHelp: [KeyHelp] = {
     let host: Set<Role> = [.host]
     return [
         KeyHelp(keys: "space", action: "start / pause the timer", roles: host),
-        KeyHelp(keys: "n / p", action: "next / previous session", roles: host),
+        KeyHelp(keys: "n / p", action: "next / previous session (n on the last ends the event)", roles: host),
+        KeyHelp(keys: ">", action: "next session and start its timer at once", roles: host),
         KeyHelp(keys: "+ / -", action: "add / take one minute", roles: host),
         KeyHelp(keys: "t", action: "add or take an exact time (+3, -1:30, 90s)", roles: host),
         KeyHelp(keys: "0", action: "restart the session (asks first)", roles: host),
@@ -56,13 +57,29 @@ extension ConsoleModel {
     /// Handles one key. Shared changes come back as actions for the loop to apply and persist;
     /// local changes (selection, overlays, input) are made here.
     public mutating func handle(_ key: Key, now: Date) -> ConsoleOutput {
+        keyTime = now
         var output = handleKey(key, now: now)
         if output.quit, case .editQuestion(let id) = input {
             // Quitting in the middle of an edit: the other consoles must not show it edited.
             output.actions.append(.setEditing(id: id, by: nil))
         }
+        output.actions = Self.withWhatWasSeen(output.actions, in: shared, now: now, actor: actor)
         followSelection(after: output.actions, now: now)
         return output
+    }
+
+    /// Each action carries what this console showed when the key was pressed (`Seen`), so
+    /// that applied again under the lock to a fresher file it changes only what still holds.
+    /// Actions of one key are seen in turn: the second sees the first one's result.
+    static func withWhatWasSeen(_ actions: [Action], in state: PodiumState, now: Date, actor: String) -> [Action] {
+        guard actions.count > 1 else { return actions.map { $0.guarded(by: state) } }
+        var seenState = state
+        let context = ActionContext(now: now, actor: actor)
+        return actions.map { action in
+            let guarded = action.guarded(by: seenState)
+            reduce(&seenState, action, context: context)
+            return guarded
+        }
     }
 
     /// When the selected question leaves the list (dismissed, merged, answered in the triage
@@ -128,6 +145,8 @@ extension ConsoleModel {
 
     private static func listEffect(of action: Action) -> ListEffect {
         switch action {
+        case .guarded(let inner, _):
+            return listEffect(of: inner)
         case .startTimer, .pauseTimer, .adjustTime, .restartSession, .addQuestion, .vote, .setPinned,
              .moveQuestion, .assign, .setEditing, .sendMessage, .clearMessage, .setNotes:
             return .none
@@ -136,7 +155,8 @@ extension ConsoleModel {
             return .question(id)
         case .putLive(let id):
             return .live(id)
-        case .nextSession, .previousSession, .goToSession, .mergeQuestion, .unmergeQuestion, .loadEvent:
+        case .nextSession, .nextSessionAndStart, .previousSession, .goToSession, .endEvent,
+             .mergeQuestion, .unmergeQuestion, .loadEvent:
             return .whole
         }
     }
@@ -188,7 +208,7 @@ extension ConsoleModel {
         switch key {
         // Timer and rundown: the host's.
         case .character(" "), .character("n"), .character("p"), .character("+"),
-             .character("="), .character("-"), .character("t"), .character("0"):
+             .character("="), .character("-"), .character("t"), .character("0"), .character(">"):
             guard controlsTimer else {
                 say("the timer is the host's; this console shows it only")
                 return
@@ -198,9 +218,19 @@ extension ConsoleModel {
                 output.actions.append(
                     shared.currentTimer.status == .running
                         ? .pauseTimer(session: session) : .startTimer(session: session))
-            case .character("n"):
-                if shared.nextSession == nil { say("this is the last session") }
-                output.actions.append(.nextSession(from: session))
+            case .character("n"), .character(">"):
+                if shared.endedAt != nil {
+                    return say("the event has ended (p goes back to the last session)")
+                }
+                if shared.nextSession == nil {
+                    // The last session: n ends the event, after asking.
+                    overlay = .confirmEndEvent(session: session)
+                    return
+                }
+                output.actions.append(key == .character(">") ? .nextSessionAndStart(from: session) : .nextSession(from: session))
+                if let next = shared.nextSession {
+                    say((key == .character(">") ? "started: " : "next: ") + next.title)
+                }
                 notesScroll = 0
                 notesScrolledByHand = false
             case .character("p"):
@@ -225,6 +255,8 @@ extension ConsoleModel {
             if shared.message != nil {
                 output.actions.append(.clearMessage)
                 say("message cleared")
+            } else {
+                say("no message to clear")
             }
         case .character("a"):
             beginInput(.addQuestion)
@@ -284,9 +316,9 @@ extension ConsoleModel {
                 overlay = .noteVersions(selected: 0)
             }
         case .character("z"):
-            if let last = undoStack.popLast() {
-                output.actions.append(contentsOf: last)
-                say("undone")
+            if let last = undoStack.pop() {
+                output.actions.append(contentsOf: last.inverse)
+                say("undone: " + Self.describe(last.actions))
             } else {
                 say("nothing to undo")
             }
@@ -305,20 +337,25 @@ extension ConsoleModel {
         switch key {
         case .character("y"):
             record(.approve(id: id), output: &output)
+            say(question.status == .approved ? "already approved" : "approved")
         case .character("x"):
             beginInput(.dismissReason(id: id))
         case .character("r"):
             record(.restore(id: id), output: &output)
+            say(question.status == .dismissed ? "restored" : "not dismissed: nothing to restore")
         case .enter:
             record(.putLive(id: id), output: &output)
+            say("live: the speaker sees it now")
         case .character("d"):
             record(.markAnswered(id: id), output: &output)
+            say(question.status == .answered ? "already answered" : "marked answered")
         case .character("u"):
             record(.vote(id: id, voter: "\(actor):\(UUID().uuidString.prefix(8))", delta: 1), output: &output)
         case .character("U"):
             record(.vote(id: id, voter: "\(actor):\(UUID().uuidString.prefix(8))", delta: -1), output: &output)
         case .character("s"):
             record(.setPinned(id: id, pinned: !question.pinned), output: &output)
+            say(question.pinned ? "unpinned" : "pinned: shown first")
         case .character("e"):
             output.actions.append(.setEditing(id: id, by: actor))
             beginInput(.editQuestion(id: id), text: question.text)
@@ -377,28 +414,33 @@ extension ConsoleModel {
 
     /// Appends actions that one `z` undoes together.
     private mutating func recordGroup(_ actions: [Action], output: inout ConsoleOutput) {
-        var state = shared
-        var inverse: [Action] = []
-        let context = ActionContext(now: Date(), actor: actor)
-        for action in actions {
-            inverse = Undo.inverse(of: action, before: state) + inverse
-            reduce(&state, action, context: context)
-        }
-        if !inverse.isEmpty {
-            undoStack.append(inverse)
-            if undoStack.count > 100 { undoStack.removeFirst() }
-        }
+        undoStack.record(actions, before: shared, context: ActionContext(now: keyTime, actor: actor))
         output.actions.append(contentsOf: actions)
     }
 
     /// Appends an action and remembers how to undo it.
     private mutating func record(_ action: Action, output: inout ConsoleOutput) {
-        let inverse = Undo.inverse(of: action, before: shared)
-        if !inverse.isEmpty {
-            undoStack.append(inverse)
-            if undoStack.count > 100 { undoStack.removeFirst() }
+        recordGroup([action], output: &output)
+    }
+
+    /// What `z` undid, in a few words.
+    static func describe(_ actions: [Action]) -> String {
+        guard let first = actions.first?.unguarded else { return "" }
+        switch first {
+        case .approve: return "approval"
+        case .dismiss: return "dismissal"
+        case .restore: return "restore"
+        case .putLive: return "put live"
+        case .markAnswered: return "marked answered"
+        case .vote: return "vote"
+        case .setPinned: return "pin"
+        case .editText: return "edit"
+        case .mergeQuestion: return "merge"
+        case .moveQuestion: return "move"
+        case .setLabels: return "labels"
+        case .assign: return "assignment"
+        default: return "last change"
         }
-        output.actions.append(action)
     }
 
     private mutating func beginInput(_ purpose: InputPurpose, text: String = "") {
@@ -472,10 +514,12 @@ extension ConsoleModel {
         case .dismissReason(let id):
             record(.dismiss(id: id, reason: trimmed.isEmpty ? nil : trimmed), output: &output)
             say("dismissed (r restores)")
-        case .message:
-            guard !trimmed.isEmpty else { return }
-            output.actions.append(.sendMessage(SpeakerMessage(text: trimmed, sentBy: actor, sentAt: now)))
-            say("sent to the speaker")
+        case .message, .eventMessage:
+            guard !trimmed.isEmpty else { return say("nothing sent") }
+            let wholeEvent = purpose == .eventMessage
+            output.actions.append(.sendMessage(SpeakerMessage(
+                text: trimmed, sentBy: actor, sentAt: now, sessionID: wholeEvent ? nil : shared.currentSessionID)))
+            say(wholeEvent ? "sent to the speaker for the whole event (c clears it)" : "sent to the speaker until the session ends")
         case .adjustTime:
             guard let seconds = TimeAdjustment.parse(trimmed) else {
                 return sayError("not a time: \"\(Sanitizer.line(trimmed))\" (try +3, -1:30, 90s)")
@@ -522,11 +566,11 @@ extension ConsoleModel {
             case .pageUp where scrolls: helpScroll = max(0, helpScroll - page)
             case .resize: helpScroll = min(helpScroll, maximum)
             default:
-                if key == .character("q") { output.quit = true }
+                // q and Esc close the help like any other key; only a console with no
+                // overlay quits on q.
                 self.overlay = nil
             }
         case .rundown:
-            if key == .character("q") { output.quit = true }
             self.overlay = nil
         case .question(let id, let scroll):
             let page = max(1, height - 6)
@@ -546,6 +590,14 @@ extension ConsoleModel {
                 say("session restarted")
             } else {
                 say("not restarted")
+            }
+        case .confirmEndEvent(let session):
+            self.overlay = nil
+            if key == .character("y") || key == .character("Y") {
+                output.actions.append(.endEvent(from: session))
+                say("the event has ended: times are final (p reopens it)")
+            } else {
+                say("the event goes on")
             }
         case .noteVersions(let selected):
             let versions = shownNoteVersions
@@ -576,11 +628,15 @@ extension ConsoleModel {
                 let index = (Int(String(character)) ?? 0) - 1
                 if shared.event.cues.indices.contains(index) {
                     output.actions.append(.sendMessage(SpeakerMessage(
-                        text: shared.event.cues[index], sentBy: actor, sentAt: now)))
-                    say("sent: \(shared.event.cues[index])")
+                        text: shared.event.cues[index], sentBy: actor, sentAt: now,
+                        sessionID: shared.currentSessionID)))
+                    say("sent: \(shared.event.cues[index]) (until the session ends)")
                 }
             case .character("t"), .character("m"), .enter:
                 beginInput(.message)
+            case .character("g"):
+                // A message for the whole event is a deliberate choice: it stays across sessions.
+                beginInput(.eventMessage)
             case .character("c"):
                 output.actions.append(.clearMessage)
             default:

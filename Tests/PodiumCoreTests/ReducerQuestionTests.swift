@@ -337,10 +337,10 @@ final class ReducerQuestionTests: XCTestCase {
             .dismiss(id: "k1", reason: "answered in the talk"), .setPinned(id: "k2", pinned: true),
         ]
         for (index, action) in actions.enumerated() {
-            XCTAssertTrue(stack.record(action, before: current))
+            XCTAssertTrue(stack.record(action, before: current, context: QAFixture.context(minute: 200)))
             reduce(&current, action, context: QAFixture.context(minute: 200 + Double(index)))
         }
-        XCTAssertFalse(stack.record(.approve(id: "k2"), before: current), "no-op not recorded")
+        XCTAssertFalse(stack.record(.approve(id: "k2"), before: current, context: QAFixture.context(minute: 200)), "no-op not recorded")
         XCTAssertEqual(stack.entries.count, actions.count)
         while let entry = stack.pop() {
             for step in entry.inverse { reduce(&current, step, context: QAFixture.context(minute: 300)) }
@@ -349,9 +349,9 @@ final class ReducerQuestionTests: XCTestCase {
         XCTAssertEqual(comparable(current), comparable(original))
 
         var small = UndoStack(limit: 2)
-        for id in ["k1", "k9", "k10"] { small.record(.setPinned(id: id, pinned: true), before: original) }
-        XCTAssertEqual(small.entries.map(\.action), [
-            .setPinned(id: "k9", pinned: true), .setPinned(id: "k10", pinned: true),
+        for id in ["k1", "k9", "k10"] { small.record(.setPinned(id: id, pinned: true), before: original, context: QAFixture.context(minute: 200)) }
+        XCTAssertEqual(small.entries.map(\.actions), [
+            [.setPinned(id: "k9", pinned: true)], [.setPinned(id: "k10", pinned: true)],
         ])
     }
 }

@@ -95,10 +95,20 @@ final class TimerTests: XCTestCase {
         act(.adjustTime(session: "talk", seconds: -27 * 60))
         XCTAssertEqual(shown, "2:00")
         XCTAssertEqual(reading.phase, .danger)
-        // Taking more than is left goes into overtime.
-        act(.adjustTime(session: "talk", seconds: -3 * 60))
-        XCTAssertEqual(reading.phase, .overtime)
-        XCTAssertEqual(shown, "+1:00")
+        // Taking more than is left leaves the talk due now, never negative, and says how much
+        // could be taken.
+        let effects = act(.adjustTime(session: "talk", seconds: -3 * 60))
+        XCTAssertEqual(reading.remainingSeconds, 0)
+        XCTAssertEqual(reading.allowedSeconds, 10 * 60, "allowed = what has run: due now")
+        XCTAssertEqual(effects, [.leftAlone("took 2:00 of 3:00: that was all that was left; the talk is due now")])
+        // Nothing left: nothing taken, and it says so; allowed time stays where it was.
+        XCTAssertEqual(act(.adjustTime(session: "talk", seconds: -60)), [.leftAlone("no time taken: none was left (1:00 asked)")])
+        XCTAssertEqual(reading.allowedSeconds, 10 * 60)
+        // Allowed time never goes below zero, even on a timer that never ran (t -90m on a panel).
+        act(.restartSession(session: "talk"))
+        act(.adjustTime(session: "talk", seconds: -90 * 60))
+        XCTAssertEqual(reading.allowedSeconds, 0)
+        XCTAssertGreaterThanOrEqual(state.currentTimer.addedSeconds, -40 * 60)
     }
 
     func testThresholdsFromTheEventAndPerSession() {

@@ -145,15 +145,19 @@ final class TimerKeyTests: XCTestCase {
         XCTAssertEqual(press(&moderator, [.character("m")]), [])
         XCTAssertEqual(moderator.overlay, .messagePalette)
         let sent = press(&moderator, [.character("2")])
-        XCTAssertEqual(sent, [.sendMessage(SpeakerMessage(text: "Please wrap up", sentBy: "moderator@test", sentAt: now))])
+        XCTAssertEqual(sent, [.sendMessage(SpeakerMessage(text: "Please wrap up", sentBy: "moderator@test", sentAt: now, sessionID: "talk"))])
         // A digit with no cue sends nothing.
         XCTAssertEqual(press(&moderator, [.character("m"), .character("9")]), [])
         // Free text through t.
         let free = press(&moderator, [.character("m"), .character("t")] + characters("マイクを近づけて") + [.enter])
-        XCTAssertEqual(free, [.sendMessage(SpeakerMessage(text: "マイクを近づけて", sentBy: "moderator@test", sentAt: now))])
+        XCTAssertEqual(free, [.sendMessage(SpeakerMessage(text: "マイクを近づけて", sentBy: "moderator@test", sentAt: now, sessionID: "talk"))])
+        // g: a message for the whole event (no session), a deliberate choice.
+        let wholeEvent = press(&moderator, [.character("m"), .character("g")] + characters("Doors close at 21:00") + [.enter])
+        XCTAssertEqual(wholeEvent, [.sendMessage(SpeakerMessage(text: "Doors close at 21:00", sentBy: "moderator@test", sentAt: now, sessionID: nil))])
         // c clears the message shown.
         reduce(&moderator.shared, free[0], context: ActionContext(now: now, actor: "moderator@test"))
-        XCTAssertEqual(press(&moderator, [.character("c")]), [.clearMessage])
+        // c clears the message shown, and only that one (what was seen travels with it).
+        XCTAssertEqual(press(&moderator, [.character("c")]), [.guarded(.clearMessage, seen: Seen(messageSentAt: now))])
     }
 
     func testOnlyTheHostRunsTheTimerAndTheSpeakerViewIsReadOnly() {

@@ -1,0 +1,148 @@
+import Foundation
+import PodiumCore
+import PodiumStore
+import PodiumText
+import PodiumUI
+
+/// One console's shared-state work, without the terminal: the model, the actions shown on
+/// screen but not yet on disk, and the store. The event loop (`ConsoleRunner`) drives it with
+/// keys, file changes and time; tests drive several of them on one file in one process.
+///
+/// A key's actions are applied to memory at once (shown first) and persisted later as intents
+/// under the store's lock; each carries what its person saw (`Seen`), so that applied to a
+/// fresher file it changes only what still holds, and the console says what it left alone.
+final class ConsoleSession {
+    let store: StateStore
+    let role: Role
+    let actor: String
+    var model: ConsoleModel
+
+    /// Actions applied on screen but not yet on disk, with the context they were made in.
+    private(set) var pending: [(action: Action, context: ActionContext)] = []
+    private var lastPersistFailure: Date?
+    /// A q was pressed while changes could not be saved: the next q quits without them.
+    var quitArmed = false
+    /// The other host whose clock was last seen running ahead (`ClockSkew`).
+    private var hostAhead: String?
+
+    init(store: StateStore, role: Role, actor: String, state: PodiumState) {
+        self.store = store
+        self.role = role
+        self.actor = actor
+        self.model = ConsoleModel(role: role, actor: actor, shared: state)
+    }
+
+    var quitWarning: String {
+        "q again quits WITHOUT \(pending.count) unsaved change\(pending.count == 1 ? "" : "s") · "
+    }
+
+    /// Handles a key: local changes at once, shared ones applied in memory and kept pending.
+    func handle(_ key: Key, now: Date) -> ConsoleOutput {
+        let output = model.handle(key, now: now)
+        apply(output.actions, now: now)
+        return output
+    }
+
+    /// Applies actions in memory at once (the screen shows them before the disk does). What
+    /// the reducer says (time that could not be taken, a move someone else made) is shown.
+    func apply(_ actions: [Action], now: Date) {
+        guard !actions.isEmpty, role != .speaker else { return }
+        let context = ActionContext(now: now, actor: actor)
+        var said: [String] = []
+        for action in actions {
+            said += reduce(&model.shared, action, context: context).compactMap(\.message)
+            pending.append((action, context))
+        }
+        if !said.isEmpty { model.say(unique(said).joined(separator: " · ")) }
+    }
+
+    /// Writes pending actions as intents under the lock. On failure they stay pending, the
+    /// error shows on screen, and the next attempt comes about a second later (`force`: now).
+    func persist(now: Date, force: Bool = false) {
+        guard role != .speaker else {
+            pending.removeAll()
+            return
+        }
+        guard !pending.isEmpty else { return }
+        if !force, let last = lastPersistFailure, now.timeIntervalSince(last) < 1 { return }
+        do {
+            // Every pending action, each with the context it was made in, in one write.
+            let (fresh, effects) = try store.commitReporting(pending)
+            pending.removeAll()
+            model.shared = fresh
+            model.storeProblem = nil
+            lastPersistFailure = nil
+            quitArmed = false
+            // What the file no longer allowed: the console says what it left alone.
+            let leftAlone = effects.compactMap { effect -> String? in
+                if case .leftAlone(let text) = effect { return text }
+                return nil
+            }
+            if !leftAlone.isEmpty { model.sayError(unique(leftAlone).joined(separator: " · ")) }
+        } catch {
+            lastPersistFailure = now
+            model.storeProblem = (quitArmed ? quitWarning : "") + "not saved yet (will retry): \(error)"
+        }
+    }
+
+    /// Takes another process's changes, keeping this console's unsaved actions on top. A state
+    /// file that disappeared (moved aside, deleted) is written back from the last good state.
+    func reload(now: Date) {
+        if role != .speaker, store.fileIsMissing {
+            do {
+                if try store.writeBackIfMissing(now: now) {
+                    model.say("the state file was gone (moved or deleted): wrote back the last state this console had (\(model.shared.questions.count) questions) to \(store.path)")
+                }
+            } catch {
+                model.storeProblem = "the state file is gone and could not be written back (will retry): \(error)"
+            }
+            return
+        }
+        do {
+            guard var fresh = try store.reloadIfChanged() else { return }
+            checkClocks(fresh, now: now)
+            for (action, context) in pending { reduce(&fresh, action, context: context) }
+            model.shared = fresh
+            if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
+        } catch {
+            model.storeProblem = "\(error) (showing the last good state)"
+        }
+    }
+
+    /// Keeps the changes that could not be written in a file of their own (never dropped) and
+    /// returns the message saying where, and how to write them later.
+    func keepUnsaved() -> String {
+        let count = pending.count
+        let what = "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")"
+        let absolute = store.path.hasPrefix("/") ? store.path : FileManager.default.currentDirectoryPath + "/" + store.path
+        do {
+            let file = try UnsavedChanges(statePath: absolute, intents: pending).save(host: store.writer.host, pid: getpid())
+            pending.removeAll()
+            return sentence(what) + " They are kept in \(file); write them later with: podium recover \(file)"
+        } catch {
+            return sentence(what) + " Keeping them in a file failed too: \(error)"
+        }
+    }
+
+    /// Says so while another machine writes the state file with its clock ahead of this one's;
+    /// the warning goes when that machine's next write is on time.
+    func checkClocks(_ state: PodiumState, now: Date) {
+        guard let writer = state.writer else { return }
+        if let ahead = ClockSkew.secondsAhead(of: state, now: now, thisHost: store.writer.host) {
+            hostAhead = writer.host
+            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead)
+        } else if writer.host == hostAhead {
+            hostAhead = nil
+            model.clockWarning = nil
+        }
+    }
+
+    private func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
+    }
+
+    private func unique(_ lines: [String]) -> [String] {
+        var seen = Set<String>()
+        return lines.filter { seen.insert($0).inserted }
+    }
+}
