@@ -51,6 +51,8 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "PodiumEndToEndTests", dependencies: ["podium", "PodiumText"]),
+        // A whole evening in process: several console sessions on one file through the real store.
+        .testTarget(name: "PodiumEveningTests", dependencies: ["PodiumCLI", "PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -177,7 +177,12 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
             let prefix = mergedVoteKey(duplicate, "")
             question.votes = question.votes.filter { !$0.key.hasPrefix(prefix) }
         }
-        updateQuestion(&state, duplicate, context, "unmerged") { $0.mergedInto = nil }
+        let anotherLive = state.liveQuestion.map { $0.id != duplicate } ?? false
+        updateQuestion(&state, duplicate, context, "unmerged") { question in
+            question.mergedInto = nil
+            // Never a second question on stage.
+            if question.status == .live, anotherLive { setTriageStatus(&question, .approved) }
+        }
 
     case .moveQuestion(let id, let position):
         guard position.isFinite else { return [] }
@@ -200,13 +205,25 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         state.questions[index].editingBy = editor
 
     case .setStatus(let id, let status):
-        // Raw: puts a triage state back as it was (undo). It does not take another question off
-        // the stage; undo orders its actions so that at most one question ends up live.
+        // Raw: puts a triage state back as it was (undo). It never puts a second question on
+        // stage: while another one is live, the question goes back to the queue instead.
+        if status == .live, let other = state.liveQuestion, other.id != id {
+            updateQuestion(&state, id, context, "set to approved (\(other.id) is live)") { question in
+                setTriageStatus(&question, .approved)
+            }
+            return [.leftAlone("not put back on stage: another question is live now; it is at the top of the queue")]
+        }
         updateQuestion(&state, id, context, "set to \(status.rawValue)") { question in
             setTriageStatus(&question, status)
         }
 
     case .sendMessage(let message):
+        // A message belongs to the session it was written for: if the host moved on meanwhile,
+        // it would reach the wrong speaker.
+        if let session = message.sessionID, session != state.currentSessionID {
+            let title = state.event.session(withID: session)?.title ?? session
+            return [.leftAlone("message not sent: \(title) is over (the session changed meanwhile)")]
+        }
         state.message = message
         // Replaying the same intent does not log it twice.
         if state.messageLog.last != message { state.messageLog.append(message) }
