@@ -44,8 +44,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 if let column { place += ":\(column)" }
             }
             return "\(place): the state file cannot be read: \(reason). It was left untouched. "
-                + "Move it aside (mv \(file) \(file).bad) and start again, "
-                + "or restore it with `podium merge` from a backup or a sync-conflict copy."
+                + "Move it aside (mv \(file) \(file).bad): a console that still shows the event writes its last good state back; "
+                + "or restore it with podium merge from a backup or a sync-conflict copy."
         case .lockTimeout(let file, let seconds):
             return "\(file): could not lock \(file).lock within \(formatSeconds(seconds)) s: "
                 + "another podium is writing (or hung). Nothing was written."
@@ -56,7 +56,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): permission denied (\(operation)). "
                 + "Check the owner and mode of the directory and file (ls -ld); nothing was written."
         case .missing(let file):
-            return "\(file): no state file yet. Start `podium host --event EVENT.yaml` first."
+            return "\(file): no state file yet. Create it with podium init --event EVENT.yaml --state \(file) (or start podium host --event EVENT.yaml)."
         case .io(let file, let operation, let code):
             return "\(file): \(operation) failed: \(String(cString: strerror(code))) (errno \(code)). "
                 + "Nothing was written."

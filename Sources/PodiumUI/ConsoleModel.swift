@@ -10,6 +10,8 @@ public enum Pane: String, Sendable {
 /// What the bottom input line is asking for.
 public enum InputPurpose: Equatable, Sendable {
     case addQuestion
+    /// The asker's name for the question being typed (`draft`), from Ctrl-O in the ask line.
+    case askAuthor(draft: String)
     case editQuestion(id: String)
     case dismissReason(id: String)
     case message
@@ -65,6 +67,11 @@ public struct ConsoleModel: Sendable {
     public var storeProblem: String?
     /// Another machine's clock differs from this one's (`ClockSkew`): shown until it is fixed.
     public var clockWarning: String?
+    /// Where the questions typed with `a` come from (Tab in the ask line changes it) and who
+    /// asked them (Ctrl-O): kept for the next question, as a moderator often types several
+    /// from the same chat.
+    public var askSource: QuestionSource = .venue
+    public var askAuthor = ""
     /// The question marked as a duplicate, waiting for the original to be chosen.
     public var mergeSourceID: String?
     public var query = QueueQuery()

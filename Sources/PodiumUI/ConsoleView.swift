@@ -18,8 +18,7 @@ public enum ConsoleView {
             // The speaker has no status line; a problem with the state file or the clocks
             // still must show.
             if let problem = model.storeProblem ?? model.clockWarning, height > 0 {
-                screen.fill(Rect(x: 0, y: height - 1, width: width, height: 1), style: Style(.danger, bold: true, reverse: true))
-                screen.put(" " + problem, x: 0, y: height - 1, style: Style(.danger, bold: true, reverse: true))
+                drawWrapped(problem, bottom: height - 1, width: width, style: Style(.danger, bold: true, reverse: true), into: &screen)
             }
             return screen
         }
@@ -84,7 +83,7 @@ public enum ConsoleView {
     static func drawStatusLine(_ model: ConsoleModel, now: Date, y: Int, width: Int, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: y, width: width, height: 1), style: Style(.inverse, reverse: true))
         if let purpose = model.input {
-            let prompt = promptText(purpose)
+            let prompt = promptText(purpose, model: model)
             let used = screen.put(prompt, x: 0, y: y, style: Style(.accent, bold: true, reverse: true))
             var room = width - used - 1
             if let notice = model.notice, model.noticeIsError {
@@ -102,11 +101,11 @@ public enum ConsoleView {
             return
         }
         if let problem = model.storeProblem {
-            screen.put(" " + problem, x: 0, y: y, style: Style(.danger, bold: true, reverse: true))
+            drawWrapped(problem, bottom: y, width: width, style: Style(.danger, bold: true, reverse: true), into: &screen)
             return
         }
         if let notice = model.notice {
-            screen.put(" " + notice, x: 0, y: y, style: Style(model.noticeIsError ? .danger : .accent, bold: true, reverse: true))
+            drawWrapped(notice, bottom: y, width: width, style: Style(model.noticeIsError ? .danger : .accent, bold: true, reverse: true), into: &screen)
             return
         }
         if let warning = model.clockWarning {
@@ -122,9 +121,26 @@ public enum ConsoleView {
         screen.put(hints, x: 0, y: y, style: Style(.inverse, reverse: true))
     }
 
-    static func promptText(_ purpose: InputPurpose) -> String {
+    /// A message on the status line that does not fit on one row takes more rows above it
+    /// (up to a third of the screen), wrapped between words: advice such as
+    /// `mv podium.json podium.json.bad` is never cut in the middle of the command.
+    static func drawWrapped(_ text: String, bottom y: Int, width: Int, style: Style, into screen: inout Screen) {
+        let lines = DisplayWidth.cells(of: text) + 1 <= width ? [text] : TextLayout.wrap(text, width: max(1, width - 1))
+        let rows = min(lines.count, max(1, (y + 1) / 3))
+        for (offset, line) in lines.prefix(rows).enumerated() {
+            let row = y - rows + 1 + offset
+            screen.fill(Rect(x: 0, y: row, width: width, height: 1), style: style)
+            let shown = offset == rows - 1 && lines.count > rows ? TextLayout.truncate(line + "…", toWidth: width - 1) : line
+            screen.put(" " + shown, x: 0, y: row, maxWidth: width, style: style)
+        }
+    }
+
+    static func promptText(_ purpose: InputPurpose, model: ConsoleModel) -> String {
         switch purpose {
-        case .addQuestion: return " Ask: "
+        case .addQuestion:
+            let who = model.askAuthor.isEmpty ? "" : " · " + TextLayout.truncate(model.askAuthor, toWidth: 16)
+            return " Ask [\(model.askSource.rawValue)\(who)]: "
+        case .askAuthor: return " Asked by: "
         case .editQuestion: return " Edit: "
         case .dismissReason: return " Dismiss, reason (optional): "
         case .message: return " Message to speaker (this session): "

@@ -24,7 +24,7 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "0", action: "restart the session (asks first)", roles: host),
         KeyHelp(keys: "B", action: "big digits: whole minutes / with seconds", roles: staff),
         KeyHelp(keys: "m / c", action: "message the speaker / clear it", roles: staff),
-        KeyHelp(keys: "a", action: "add a question", roles: staff),
+        KeyHelp(keys: "a", action: "add a question (in the line: Tab source, Ctrl-O who asked)", roles: staff),
         KeyHelp(keys: "j k ↑ ↓", action: "move in the queue", roles: staff),
         KeyHelp(keys: "y", action: "approve", roles: staff),
         KeyHelp(keys: "x / r", action: "dismiss (reason optional) / restore", roles: staff),
@@ -284,6 +284,10 @@ extension ConsoleModel {
             moveSelection(toIndex: Int.max)
         case .tab:
             focus = focus == .queue ? .notes : .queue
+        case .escape where !query.search.isEmpty || query.label != nil:
+            query.search = ""
+            query.label = nil
+            say("search cleared")
         case .character("f"):
             query.filter = query.filter.next
             say("showing: \(query.filter.label)")
@@ -373,7 +377,10 @@ extension ConsoleModel {
                 say("duplicate marked: select the original and press M (Esc cancels)")
             }
         case .escape:
-            mergeSourceID = nil
+            if mergeSourceID != nil {
+                mergeSourceID = nil
+                say("merge cancelled")
+            }
         case .character("i"):
             overlay = .question(id: id, scroll: 0)
         case .character("J"), .character("K"):
@@ -451,6 +458,21 @@ extension ConsoleModel {
 
     private mutating func handleInput(_ key: Key, now: Date, output: inout ConsoleOutput) {
         guard let purpose = input else { return }
+        // The ask line: Tab changes the source, Ctrl-O the asker's name (then back to the text).
+        if purpose == .addQuestion, key == .tab {
+            askSource = QuestionSource.allCases[(QuestionSource.allCases.firstIndex(of: askSource)! + 1) % QuestionSource.allCases.count]
+            return say("source: \(askSource.rawValue)")
+        }
+        if purpose == .addQuestion, key == .control("o") {
+            let draft = editor.text
+            beginInput(.askAuthor(draft: draft), text: askAuthor)
+            return say("who asked? Enter goes back to the question")
+        }
+        if case .askAuthor(let draft) = purpose, key == .enter || key == .escape {
+            if key == .enter { askAuthor = Sanitizer.line(editor.text).trimmingCharacters(in: .whitespaces) }
+            beginInput(.addQuestion, text: draft)
+            return say(askAuthor.isEmpty ? "no name: asked by \(role.rawValue)" : "asked by \(askAuthor)")
+        }
         switch key {
         case .escape:
             if case .editQuestion(let id) = purpose { output.actions.append(.setEditing(id: id, by: nil)) }
@@ -500,15 +522,20 @@ extension ConsoleModel {
         case .addQuestion:
             guard !trimmed.isEmpty else { return say("nothing added") }
             let question = Question(
-                id: Self.newQuestionID(), text: trimmed, author: role.rawValue,
-                source: .venue, sessionID: shared.currentSessionID, status: .new,
+                id: Self.newQuestionID(), text: trimmed, author: askAuthor.isEmpty ? role.rawValue : askAuthor,
+                source: askSource, sessionID: shared.currentSessionID, status: .new,
                 askedAt: now, by: actor)
             output.actions.append(.addQuestion(question))
             selectedQuestionID = question.id
-            say("question added")
+            say("question added (\(askSource.rawValue)\(askAuthor.isEmpty ? "" : ", " + askAuthor)): y approves it")
+        case .askAuthor:
+            break
         case .editQuestion(let id):
             if !trimmed.isEmpty, trimmed != shared.question(id)?.text {
                 record(.editText(id: id, text: trimmed), output: &output)
+                say("edited (the original is kept: i shows it)")
+            } else {
+                say(trimmed.isEmpty ? "not edited: a question cannot be empty" : "not edited: the text is the same")
             }
             output.actions.append(.setEditing(id: id, by: nil))
         case .dismissReason(let id):
@@ -724,8 +751,18 @@ extension QueueQuery.Filter {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
-    /// How the filter is named in the notice and the queue pane's title.
-    public var label: String { self == .triage ? "new+queue" : rawValue }
+    /// How the filter is named in the notice and the queue pane's title: the same words as the
+    /// counts in the title ("new 2 · queue 1 · live 1 · done 3 · gone 1").
+    public var label: String {
+        switch self {
+        case .triage: return "new+queue"
+        case .incoming: return "new"
+        case .queue: return "queue"
+        case .answered: return "done"
+        case .dismissed: return "gone"
+        case .all: return "all"
+        }
+    }
 }
 
 extension QueueQuery.Order {

@@ -64,6 +64,27 @@ public enum QueuePane {
         return candidates.first { DisplayWidth.cells(of: $0) + 2 <= width } ?? candidates[candidates.count - 1]
     }
 
+    /// What an empty list says: why it is empty, and where the other questions are.
+    static func emptyHint(_ model: ConsoleModel) -> String {
+        let total = model.shared.questions.count
+        let query = model.query
+        let narrowed = query.filter != .triage || !query.search.isEmpty || query.label != nil
+            || query.source != nil || query.session != .current
+        guard total > 0, narrowed || model.openQuestionsInOtherSessions > 0 else {
+            return model.controlsQueue ? "No questions yet. Press a to add one." : "No questions yet."
+        }
+        var what = "No questions in [\(query.filter.label)]"
+        if !query.search.isEmpty { what += " matching \"\(Sanitizer.line(query.search))\"" }
+        if let label = query.label { what += " labelled #\(Sanitizer.line(label))" }
+        if let source = query.source { what += " from \(source.rawValue)" }
+        var how: [String] = []
+        if query.filter != .triage { how.append("f: other views") }
+        if !query.search.isEmpty || query.label != nil { how.append("Esc clears the search") }
+        if query.source != nil { how.append("v: other sources") }
+        if query.session == .current, model.openQuestionsInOtherSessions > 0 { how.append("S: all sessions") }
+        return what + " · \(total) in other views" + (how.isEmpty ? "" : " (" + how.joined(separator: ", ") + ")")
+    }
+
     /// The selected question's text (with aliases) and its meta line (source, author, votes,
     /// labels, who edits it…), each wrapped to `width`, cut to `maximum` lines together: the meta
     /// lines stay, the text's last kept line points to `i` (the full view).
@@ -117,8 +138,7 @@ public enum QueuePane {
         guard inner.width > 8, inner.height > 0 else { return }
         let questions = model.visibleQuestions
         if questions.isEmpty {
-            let hint = model.controlsQueue ? "No questions yet. Press a to add one." : "No questions yet."
-            screen.put(hint, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.dim))
+            screen.put(emptyHint(model), x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.dim))
             return
         }
         // Detail of the selected question at the bottom: in full, wrapped. The list keeps at
@@ -146,8 +166,14 @@ public enum QueuePane {
             drawRow(questions[index], model: model, now: now, selected: questions[index].id == model.selectedQuestionID,
                     x: inner.x, y: inner.y + row, width: inner.width, into: &screen)
         }
-        if top + listHeight < questions.count {
-            screen.put(" +\(questions.count - top - listHeight) more ", x: rect.maxX - 12, y: rect.maxY - 1, maxWidth: 11, style: Style(.dim))
+        // What the list hides, above as well as below.
+        let above = top
+        let below = max(0, questions.count - top - listHeight)
+        if above > 0 || below > 0 {
+            let parts = (above > 0 ? ["↑\(above) more above"] : []) + (below > 0 ? ["↓\(below) more"] : [])
+            let text = " " + parts.joined(separator: " · ") + " "
+            let cells = min(DisplayWidth.cells(of: text), rect.width - 4)
+            screen.put(text, x: rect.maxX - 2 - cells, y: rect.maxY - 1, maxWidth: cells, style: Style(.dim))
         }
         if !detailLines.isEmpty {
             let y = inner.y + listHeight

@@ -311,7 +311,7 @@ final class QueuePaneTests: XCTestCase {
             press([.character("f")], &model)
             XCTAssertEqual(model.query.filter, filter)
             XCTAssertEqual(Set(model.visibleQuestions.map(\.id)), ids, "\(filter)")
-            XCTAssertTrue(render(model, 80, 24).lines()[4].contains("[\(filter.rawValue)"), render(model, 80, 24).lines()[4])
+            XCTAssertTrue(render(model, 80, 24).lines()[4].contains("[\(filter.label)"), render(model, 80, 24).lines()[4])
         }
         press([.character("f")], &model)
         XCTAssertEqual(model.query.filter, .triage)
