@@ -91,6 +91,7 @@ final class ConsoleSession {
         if role != .speaker, store.fileIsMissing {
             do {
                 if try store.writeBackIfMissing(now: now) {
+                    model.storeProblem = nil
                     model.say("the state file was gone (moved or deleted): wrote back the last state this console had (\(model.shared.questions.count) questions) to \(store.path)")
                 }
             } catch {
