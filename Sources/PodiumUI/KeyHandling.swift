@@ -19,13 +19,14 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "space", action: "start / pause the timer", roles: host),
         KeyHelp(keys: "n / p", action: "next / previous session (n on the last ends the event)", roles: host),
         KeyHelp(keys: ">", action: "next session and start its timer at once", roles: host),
-        KeyHelp(keys: "+ / -", action: "add / take one minute", roles: host),
+        KeyHelp(keys: "+ / -", action: "add (= too) / take one minute (never below zero)", roles: host),
         KeyHelp(keys: "t", action: "add or take an exact time (+3, -1:30, 90s)", roles: host),
         KeyHelp(keys: "0", action: "restart the session (asks first)", roles: host),
         KeyHelp(keys: "B", action: "big digits: whole minutes / with seconds", roles: staff),
-        KeyHelp(keys: "m / c", action: "message the speaker / clear it", roles: staff),
+        KeyHelp(keys: "m / c", action: "message the speaker (1-9 cues, t text, g all-event) / clear", roles: staff),
         KeyHelp(keys: "a", action: "add a question (in the line: Tab source, Ctrl-O who asked)", roles: staff),
         KeyHelp(keys: "j k ↑ ↓", action: "move in the queue", roles: staff),
+        KeyHelp(keys: "Home / End", action: "first / last question", roles: staff),
         KeyHelp(keys: "y", action: "approve", roles: staff),
         KeyHelp(keys: "x / r", action: "dismiss (reason optional) / restore", roles: staff),
         KeyHelp(keys: "Enter", action: "put the selected question live", roles: staff),
@@ -40,7 +41,8 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "f / o / v", action: "filter / order / source", roles: staff),
         KeyHelp(keys: "S", action: "this session's questions / all sessions", roles: staff),
         KeyHelp(keys: "/", action: "search (#label filters by label)", roles: staff),
-        KeyHelp(keys: "i", action: "read the selected question in full", roles: staff),
+        KeyHelp(keys: "i", action: "read the selected question in full (with its history)", roles: staff),
+        KeyHelp(keys: "Esc", action: "clear the search / cancel a merge / close a box", roles: staff),
         KeyHelp(keys: "Tab", action: "switch focus: queue / notes (j k scroll them)", roles: staff),
         KeyHelp(keys: "PgUp PgDn", action: "scroll the notes", roles: all),
         KeyHelp(keys: "N", action: "show the next session's notes", roles: staff),
@@ -49,9 +51,28 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "V", action: "earlier versions of the notes: Enter restores one", roles: staff),
         KeyHelp(keys: "R", action: "rundown: planned, actual, projected", roles: all),
         KeyHelp(keys: "?", action: "this help", roles: all),
-        KeyHelp(keys: "q  Ctrl-C", action: "quit", roles: all),
+        KeyHelp(keys: "q  Ctrl-C", action: "quit (q and Esc first close any box)", roles: all),
     ]
 }()
+
+extension KeyHelp {
+    /// The README's key table, made from `keyHelp` (a test keeps the README equal to it).
+    public static func markdownTable() -> String {
+        func roles(_ roles: Set<Role>) -> String {
+            if roles.count == 3 { return "everyone" }
+            return [Role.host, .moderator, .speaker].filter(roles.contains).map(\.rawValue).joined(separator: ", ")
+        }
+        func keys(_ keys: String) -> String {
+            let tokens = keys.split(separator: " ")
+            return tokens.map { $0 == "/" && tokens.count > 1 ? "/" : "`\($0)`" }.joined(separator: " ")
+        }
+        var lines = ["| key | does | who |", "| --- | --- | --- |"]
+        for entry in keyHelp {
+            lines.append("| \(keys(entry.keys)) | \(entry.action.replacingOccurrences(of: "|", with: "\\|")) | \(roles(entry.roles)) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
 
 extension ConsoleModel {
     /// Handles one key. Shared changes come back as actions for the loop to apply and persist;

@@ -193,3 +193,26 @@ final class ConsoleViewTests: XCTestCase {
         XCTAssertTrue(console.notice?.hasPrefix("no earlier versions") == true, console.notice ?? "")
     }
 }
+
+/// The README's key table is the key table that drives `?`: a key added, changed or removed
+/// in `keyHelp` fails here until the README says the same (`PODIUM_UPDATE_GOLDENS=1` rewrites
+/// the table between its markers).
+final class ReadmeKeyTableTests: XCTestCase {
+    func testTheReadmeKeyTableIsTheKeyTable() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        var text = try String(contentsOf: readme, encoding: .utf8)
+        let start = "<!-- keys: made from keyHelp; PODIUM_UPDATE_GOLDENS=1 scripts/test rewrites it -->\n"
+        let end = "\n<!-- /keys -->"
+        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
+            return XCTFail("README.md has no key table between \(start) and \(end)")
+        }
+        let table = KeyHelp.markdownTable()
+        if ProcessInfo.processInfo.environment["PODIUM_UPDATE_GOLDENS"] == "1" {
+            text.replaceSubrange(from.upperBound..<to.lowerBound, with: table)
+            try text.write(to: readme, atomically: true, encoding: .utf8)
+            return
+        }
+        XCTAssertEqual(String(text[from.upperBound..<to.lowerBound]), table, "README.md's key table differs from keyHelp")
+    }
+}
