@@ -11,11 +11,23 @@ import PodiumCore
 /// Writers call `commit`: lock, re-read the file if it changed, apply the actions (intents) to
 /// that fresh state, write a temp, fsync, rename, fsync the directory, unlock.
 /// Readers (the speaker screen) call `reloadIfChanged`, which never locks and never writes.
-///
-/// Environment, for tests only: `PODIUM_UNSAFE_NO_LOCK=1` turns off the lock AND the re-read
-/// before a write. It exists only so that the racing-writers test can prove that without the
-/// lock actions are lost; never set it in real use.
 public final class StateStore {
+    /// Faults that a test tool (podium-stress) injects on purpose, from its own command line, to
+    /// prove that the protocol's tests can fail. The podium binary never sets them and nothing
+    /// reads them from the environment.
+    public struct InjectedFaults: Sendable {
+        /// No lock and no re-read before a write: racing writers then lose each other's actions.
+        public var skipLock = false
+        /// SIGSTOP after the temp is written and fsynced, before the rename, so that a test can
+        /// `kill -9` a writer in the middle of a write.
+        public var stopBeforeRename = false
+
+        public init(skipLock: Bool = false, stopBeforeRename: Bool = false) {
+            self.skipLock = skipLock
+            self.stopBeforeRename = stopBeforeRename
+        }
+    }
+
     /// The state file as given.
     public let path: String
     /// The permanent lock file next to it.
@@ -29,11 +41,8 @@ public final class StateStore {
     public private(set) var lastError: StoreError?
     /// How long `commit` waits for the lock before throwing `StoreError.lockTimeout`.
     public var lockTimeout: Double = 3
-    /// Whether `PODIUM_UNSAFE_NO_LOCK=1` was set (tests only).
-    public let lockingDisabled: Bool
-    /// TEST ONLY: stop this process with SIGSTOP after the temp is written and fsynced, before
-    /// the rename, so a test can `kill -9` a writer in the middle of a write.
-    public var stopBeforeRenameForTesting = false
+    /// Faults injected by a test tool (never by podium itself).
+    public let faults: InjectedFaults
 
     private let directory: String
     private let fileName: String
@@ -56,14 +65,14 @@ public final class StateStore {
     /// same size and times, the path is still that very version and need not be read again.
     private var heldFD: Int32 = -1
 
-    public init(path: String, writer: Writer) {
+    public init(path: String, writer: Writer, faults: InjectedFaults = InjectedFaults()) {
         self.path = path
         self.writer = writer
         let directory = (path as NSString).deletingLastPathComponent
         self.directory = directory.isEmpty ? "." : directory
         self.fileName = (path as NSString).lastPathComponent
         self.hostName = StateStore.currentHostName()
-        self.lockingDisabled = ProcessInfo.processInfo.environment["PODIUM_UNSAFE_NO_LOCK"] == "1"
+        self.faults = faults
     }
 
     deinit {
@@ -221,7 +230,7 @@ public final class StateStore {
                 if stat(path, &info) == 0, let state { return state }
                 guard let initial else { throw StoreError.missing(file: path) }
                 base = initial
-            } else if lockingDisabled, let state {
+            } else if faults.skipLock, let state {
                 // Unsafe test mode: write back our own copy without looking (loses updates).
                 base = state
                 var info = stat()
@@ -310,7 +319,7 @@ public final class StateStore {
         guard fstat(fd, &info) == 0 else { throw failure(errno, path, "fstat \(temp)") }
         isOpen = false
         guard close(fd) == 0 else { throw failure(errno, path, "close \(temp)") }
-        if stopBeforeRenameForTesting { raise(SIGSTOP) }
+        if faults.stopBeforeRename { raise(SIGSTOP) }
         // Under the lock nobody else renames: this descriptor is the new version (see `heldFD`).
         let descriptor = open(temp, O_RDONLY | O_CLOEXEC)
         guard rename(temp, path) == 0 else {
@@ -332,7 +341,7 @@ public final class StateStore {
     // MARK: Lock
 
     private func lock() throws {
-        if lockingDisabled { return }
+        if faults.skipLock { return }
         if lockFD < 0 {
             var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
             let firstError = errno

@@ -2,13 +2,16 @@
 // race several processes and check that every action's effect is present afterwards.
 //
 //   podium-stress --state FILE [--actions N] [--seed S] [--prefix P] [--pause-before-rename]
+//                 [--unsafe-no-lock]
 //   podium-stress --state FILE --bench N     (timings with N questions; build -c release)
 //
 // Each action goes through its own `StateStore.commit`: asks (ids `P-0`, `P-1`, ...),
 // approvals and votes (voter `P`) on this process's own questions, and +1 s on session "s1".
 // Prints a JSON summary of what was committed: {"asked","approved","voted","adjustSeconds"}.
 // `--pause-before-rename` (test only) stops the process with SIGSTOP between the fsync of its
-// temp and the rename, so a test can kill -9 it in the middle of a write.
+// temp and the rename, so a test can kill -9 it in the middle of a write; `--unsafe-no-lock`
+// (test only) writes without the lock and the re-read, to prove that racing writers then lose
+// actions. The podium binary has neither.
 import Foundation
 import Glibc
 import PodiumCore
@@ -86,6 +89,7 @@ var actionCount = 100
 var seed: UInt64 = 1
 var prefix = "p"
 var pauseBeforeRename = false
+var unsafeNoLock = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -94,6 +98,7 @@ while let argument = arguments.popFirst() {
     case "--seed": seed = arguments.popFirst().flatMap { UInt64($0) } ?? seed
     case "--prefix": prefix = arguments.popFirst() ?? prefix
     case "--pause-before-rename": pauseBeforeRename = true
+    case "--unsafe-no-lock": unsafeNoLock = true
     case "--bench": benchCount = arguments.popFirst().flatMap { Int($0) }
     default: fail("unknown argument \(argument)")
     }
@@ -103,8 +108,9 @@ if let benchCount {
     do { try bench(questions: benchCount, path: statePath) } catch { fail("\(error)") }
 }
 
-let store = StateStore(path: statePath, writer: Writer(host: "stress", pid: getpid(), role: .script))
-store.stopBeforeRenameForTesting = pauseBeforeRename
+let store = StateStore(
+    path: statePath, writer: Writer(host: "stress", pid: getpid(), role: .script),
+    faults: StateStore.InjectedFaults(skipLock: unsafeNoLock, stopBeforeRename: pauseBeforeRename))
 let event = Event(title: "Stress", sessions: [Session(id: "s1", title: "Stress", plannedSeconds: 600)])
 var random = SplitMix64(state: seed)
 var summary = Summary()

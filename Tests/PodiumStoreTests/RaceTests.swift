@@ -9,12 +9,11 @@ final class RaceTests: StoreTestCase {
     /// Runs three racing writers of `actions` each; returns what each committed and the result.
     func race(actions: Int, unsafe: Bool) throws -> ([String: StressRun.Summary], PodiumState) {
         _ = try makeStore()
-        let environment = unsafe ? ["PODIUM_UNSAFE_NO_LOCK": "1"] : [:]
         var runs: [String: StressRun] = [:]
         for (index, prefix) in ["a", "b", "c"].enumerated() {
             runs[prefix] = try StressRun(
-                ["--state", statePath, "--actions", "\(actions)", "--seed", "\(index + 11)", "--prefix", prefix],
-                environment: environment)
+                ["--state", statePath, "--actions", "\(actions)", "--seed", "\(index + 11)", "--prefix", prefix]
+                    + (unsafe ? ["--unsafe-no-lock"] : []))
         }
         for run in runs.values { run.process.waitUntilExit() }  // all of them, even if one fails
         let summaries = try runs.mapValues { try $0.finish() }
@@ -49,7 +48,7 @@ final class RaceTests: StoreTestCase {
     }
 
     /// The proof that the test above can fail: without the lock and the re-read before a
-    /// write (PODIUM_UNSAFE_NO_LOCK=1), racing writers overwrite each other's actions.
+    /// write (podium-stress --unsafe-no-lock), racing writers overwrite each other's actions.
     func testWithoutTheLockActionsAreLost() throws {
         var lost: [String] = []
         for _ in 0..<3 where lost.isEmpty {

@@ -86,7 +86,6 @@ final class StressRun {
         process.executableURL = URL(fileURLWithPath: try stressBinary())
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["PODIUM_UNSAFE_NO_LOCK"] = nil
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         process.standardOutput = output
