@@ -3,9 +3,10 @@ import PackageDescription
 
 // Dependencies are chosen for build time: CI builds from scratch every run.
 // swift-argument-parser (CLI) and Yams (the human-edited event file) are the only ones.
+// Linux only: the store and the terminal layer use Glibc (flock, inotify, poll) directly; no
+// other platform is claimed.
 let package = Package(
     name: "Podium",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "podium", targets: ["podium"]),
     ],
