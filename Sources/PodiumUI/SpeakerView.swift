@@ -37,7 +37,7 @@ public enum SpeakerView {
         let large = height >= 24
 
         // Header: session title and speaker on the left, time of day on the right.
-        let clock = Schedule.timeOfDay(now, calendar: calendar)
+        let clock = TimeText.timeOfDay(now, calendar: calendar)
         let clockX = width - DisplayWidth.cells(of: clock) - 1
         screen.put(clock, x: clockX, y: 0, style: Style(.accent, bold: true))
         var position = ""

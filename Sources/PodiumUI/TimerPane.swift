@@ -26,8 +26,7 @@ public enum TimerPane {
     static func timeOfDay(_ now: Date, _ timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: now)
-        return TimeText.twoDigits(parts.hour ?? 0) + ":" + TimeText.twoDigits(parts.minute ?? 0)
+        return TimeText.timeOfDay(now, calendar: calendar)
     }
 
     static func driftLine(_ model: ConsoleModel, now: Date) -> String {
