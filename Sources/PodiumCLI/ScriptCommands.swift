@@ -282,14 +282,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print a planned-vs-actual report of the event (Markdown, CSV or JSON).",
-        discussion: """
-            Per session: planned start (the event's own clock: start plus the planned lengths),
-            actual start and end, planned length, time added or taken, time taken, and "over"
-            (taken minus planned plus added: the overtime the timer showed); questions asked,
-            answered and dismissed; messages sent to the speaker. After the host ended the
-            event, every time is an actual one; before, the rest of the event is forecast.
-            JSON keys are fixed English names for scripts (see the README).
-            """)
+        discussion: "Per session: the planned start (the event's own clock: its start plus the planned lengths before, on any day), the actual start and end, the planned length, the time added or taken, the time taken and \"over\" (the time taken beyond the planned length plus the time added: the overtime the timer showed); questions asked, answered and dismissed; messages sent to the speaker. After the host ended the event every time is an actual one; before, the rest of the event is forecast. JSON keys are fixed English names for scripts (listed in the README).")
 
     @OptionGroup var stateOptions: StateOptions
 
