@@ -32,6 +32,8 @@ public enum Report {
         public var asked: Int
         public var answered: Int
         public var dismissed: Int
+        /// Duplicates merged into the questions asked (not counted in `asked`).
+        public var merged: Int
         /// Messages sent to the speaker during this session.
         public var messages: [SpeakerMessage]
         /// The row it comes from (seconds, dates), for the JSON report.
@@ -64,7 +66,7 @@ public enum Report {
                 overrun: started ? TimeText.signedClock((row.actualSeconds ?? 0) - row.plannedSeconds) : "",
                 over: row.overtimeSeconds.map(TimeText.signedClock) ?? "",
                 asked: counts.asked, answered: counts.answered, dismissed: counts.dismissed,
-                messages: state.messageLog.filter { $0.sessionID == row.sessionID }, row: row))
+                merged: counts.merged, messages: state.messageLog.filter { $0.sessionID == row.sessionID }, row: row))
         }
         let orphan = questionCounts(state) { $0.map { !known.contains($0) } ?? true }
         if orphan.asked > 0 {
@@ -73,7 +75,7 @@ public enum Report {
                 status: .skipped, plannedStart: "", actualStart: "", actualEnd: "",
                 plannedLength: "", actualLength: "", added: "", overrun: "", over: "",
                 asked: orphan.asked, answered: orphan.answered, dismissed: orphan.dismissed,
-                messages: [], row: nil))
+                merged: orphan.merged, messages: [], row: nil))
         }
         return lines
     }
@@ -195,11 +197,11 @@ public enum Report {
                     allowedSeconds: row.allowedSeconds, actualSeconds: Nullable(row.actualSeconds),
                     overrunSeconds: Nullable(row.actualSeconds.map { $0 - row.plannedSeconds }),
                     overSeconds: Nullable(row.overtimeSeconds),
-                    questions: .init(asked: line.asked, answered: line.answered, dismissed: line.dismissed, merged: Nullable(nil)),
+                    questions: .init(asked: line.asked, answered: line.answered, dismissed: line.dismissed, merged: line.merged),
                     messages: messages(line.messages))
             },
             unassignedQuestions: Nullable(rows.first { $0.row == nil }.map {
-                .init(asked: $0.asked, answered: $0.answered, dismissed: $0.dismissed, merged: Nullable(nil))
+                .init(asked: $0.asked, answered: $0.answered, dismissed: $0.dismissed, merged: $0.merged)
             }),
             schedule: .init(
                 plannedStart: Nullable(projection.plannedStart.map { projection.timeOfDay($0) }),
@@ -208,7 +210,7 @@ public enum Report {
                 end: Nullable(stamp(projection.projectedEnd)), endIsActual: state.endedAt != nil,
                 driftSeconds: Nullable(projection.plannedEnd == nil ? nil : projection.driftSeconds),
                 timedFromFirstStart: projection.rebasedFrom != nil),
-            questions: .init(asked: totals.asked, answered: totals.answered, dismissed: totals.dismissed, merged: Nullable(totals.merged)),
+            questions: .init(asked: totals.asked, answered: totals.answered, dismissed: totals.dismissed, merged: totals.merged),
             messages: messages(state.messageLog))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -301,7 +303,7 @@ struct ReportJSON: Encodable {
         var asked: Int
         var answered: Int
         var dismissed: Int
-        var merged: Nullable<Int>
+        var merged: Int
     }
 
     struct Message: Encodable {

@@ -254,6 +254,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(sessions[0]["overSeconds"] as? Int, 150)
         XCTAssertEqual((sessions[0]["messages"] as? [[String: Any]])?.map { $0["text"] as? String }, ["5 minutes left", "Please wrap up"])
         XCTAssertEqual((sessions[0]["questions"] as? [String: Any])?["asked"] as? Int, 3)
+        XCTAssertEqual((sessions[0]["questions"] as? [String: Any])?["merged"] as? Int, 1)
         let schedule = try XCTUnwrap(json["schedule"] as? [String: Any])
         XCTAssertEqual(schedule["driftSeconds"] as? Int, 200)
         XCTAssertEqual(schedule["end"] as? String, "2019-04-22T14:58:20+09:00")
