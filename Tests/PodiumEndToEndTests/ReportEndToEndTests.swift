@@ -87,6 +87,32 @@ final class ReportEndToEndTests: XCTestCase {
         XCTAssertEqual(missing.status, 2, missing.stderr)
     }
 
+    /// After the end of the event (recorded in the state file, as the host's end of the event
+    /// does), every report is the same, whenever it is run: actual times, no forecast.
+    func testAfterTheEndTheReportForecastsNothing() throws {
+        let scratch = try Scratch()
+        _ = try scratch.writeTestEvent()
+        try runHost(scratch, event: "event.yaml", in: scratch.directory)
+        let state = scratch.path("state.json")
+        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: state))) as? [String: Any])
+        json["endedAt"] = Date().timeIntervalSince1970
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: state))
+
+        let first = try runPodium(["report", "--state", state])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("· ended "), first.stdout)
+        XCTAssertTrue(first.stdout.contains(" | skipped | 1:00 |"), first.stdout)
+        Thread.sleep(forTimeInterval: 1.2)
+        let later = try runPodium(["report", "--state", state])
+        XCTAssertEqual(later.stdout, first.stdout)
+        let report = try runPodium(["report", "--format", "json", "--state", state])
+        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["ended"] as? Bool, true)
+        let schedule = try XCTUnwrap(parsed["schedule"] as? [String: Any])
+        XCTAssertEqual(schedule["endIsActual"] as? Bool, true)
+        XCTAssertEqual((parsed["sessions"] as? [[String: Any]])?.map { $0["status"] as? String }, ["done", "skipped"])
+    }
+
     func testNotesExportWorksFromAnyDirectoryAndPrintsInlineNotes() throws {
         let scratch = try Scratch()
         try FileManager.default.createDirectory(atPath: scratch.path("notes"), withIntermediateDirectories: true)
