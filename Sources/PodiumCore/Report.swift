@@ -154,7 +154,7 @@ public enum Report {
         let drift = projection.plannedEnd == nil ? "" : TimeText.signedClock(projection.driftSeconds)
         out += [
             "", "", "total", "", state.endedAt == nil ? "" : "ended",
-            projection.timeOfDayOrEmpty(projection.plannedStart),
+            projection.timeOfDayOrEmpty(projection.rows.first?.scheduledStart),
             projection.timeOfDayOrEmpty(projection.rows.compactMap(\.actualStart).min()),
             projection.timeOfDayOrEmpty(projection.projectedEnd), "", "", "", quotedValue(drift), "",
             "\(totals.asked)", "\(totals.answered)", "\(totals.dismissed)", "\(state.messageLog.count)",

@@ -28,7 +28,8 @@ public struct ScheduleRow: Equatable, Sendable {
     public var plannedEnd: Date?
     /// Planned length, in seconds.
     public var plannedSeconds: Int
-    /// Minutes added or taken by the host, in seconds.
+    /// Minutes added or taken by the host, in seconds, as they count: never more taken than
+    /// the planned length (so planned + added = allowed).
     public var addedSeconds: Int
     /// Planned plus added, never below zero: the time the timer counted down.
     public var allowedSeconds: Int
@@ -168,8 +169,8 @@ public enum Schedule {
                 sessionID: session.id, title: session.title, speaker: session.speaker,
                 status: .upcoming, plannedStart: plannedCursor, scheduledStart: scheduledCursor,
                 plannedEnd: plannedCursor?.addingTimeInterval(Double(session.plannedSeconds)),
-                plannedSeconds: session.plannedSeconds, addedSeconds: timer.addedSeconds,
-                allowedSeconds: allowedSeconds,
+                plannedSeconds: session.plannedSeconds,
+                addedSeconds: allowedSeconds - session.plannedSeconds, allowedSeconds: allowedSeconds,
                 actualStart: timer.actualStart, actualEnd: timer.actualEnd,
                 actualSeconds: timer.actualStart == nil && timer.status == .idle ? nil : used,
                 projectedStart: nil, projectedEnd: nil, overrunSeconds: nil, overtimeSeconds: nil)

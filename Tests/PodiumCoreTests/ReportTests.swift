@@ -226,6 +226,20 @@ final class ReportTests: XCTestCase {
         let json = try! JSONSerialization.jsonObject(with: Data(Report.json(state, now: other + 45 * 60, calendar: calendar).utf8)) as! [String: Any]
         XCTAssertEqual((json["sessions"] as! [[String: Any]]).map { $0["plannedStart"] as? String }, ["19:00", "19:40", "19:50"])
         XCTAssertEqual((json["schedule"] as! [String: Any])["timedFromFirstStart"] as? Bool, true)
+        // The CSV's total record has the event's own planned start too.
+        XCTAssertTrue(Report.csv(state, now: other + 45 * 60, calendar: calendar).contains("\r\n,,total,,,19:00,10:40,11:36,"))
+    }
+
+    /// Taking more than the planned length counts as taking the planned length: planned plus
+    /// added is the allowed time, never below zero, and over = actual - allowed.
+    func testTimeTakenBeyondThePlannedLengthCountsAsThePlannedLength() {
+        var state = evening()
+        apply(&state, "14:52", .startTimer(session: "closing"))
+        state.timers["closing"]?.addedSeconds = -600  // an old file, written before the clamp
+        state.timers["closing"]?.finish(at: at("14:52:17"))
+        state.endedAt = at("14:52:17")
+        let markdown = Report.markdown(state, now: at("15:00"), calendar: calendar)
+        XCTAssertTrue(markdown.contains("| 3 | Closing |  | 14:50 | 14:52 | 5:00 | -5:00 | 0:17 | +0:17 |"), markdown)
     }
 
     func testJSONHasStableKeysAndEveryKeyInEveryReport() throws {
