@@ -215,7 +215,14 @@ struct MergeCommand: ParsableCommand {
         guard !files.isEmpty else {
             throw CommandFailure(message: "name at least one copy to merge", status: ExitStatus.badInput)
         }
-        let copies = try files.map { try StateStore.readCopy(atPath: $0) }
+        let copies = try files.map { file -> PodiumState in
+            do {
+                return try StateStore.readCopy(atPath: file)
+            } catch let error as StoreError {
+                // A copy named on the command line is input: status 3 is for --state only.
+                throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+            }
+        }
         let store = stateOptions.store(role: .script)
         let merged: PodiumState
         if try store.load() == nil {
@@ -244,14 +251,24 @@ struct RecoverCommand: ParsableCommand {
             throw CommandFailure(message: "name at least one file of unsaved changes", status: ExitStatus.badInput)
         }
         for file in files {
-            let unsaved = try UnsavedChanges.load(path: file)
+            let unsaved: UnsavedChanges
+            do {
+                unsaved = try UnsavedChanges.load(path: file)
+            } catch let error as StoreError {
+                // The file of changes is input: status 3 is for the state file only.
+                throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+            }
             let path = state ?? unsaved.statePath
             let store = StateStore(path: path, writer: Writer(host: hostName(), pid: getpid(), role: .script))
             guard try store.load() != nil else {
                 throw CommandFailure(message: "\(path): no state file to write the changes of \(file) into", status: ExitStatus.badInput)
             }
             let saved = try store.commit(unsaved.intents)
-            try FileManager.default.removeItem(atPath: file)
+            do {
+                try FileManager.default.removeItem(atPath: file)
+            } catch {
+                throw CommandFailure(message: "\(unsaved.changes.count) change\(unsaved.changes.count == 1 ? "" : "s") from \(file) written to \(path) (revision \(saved.revision)), but \(file) could not be removed: remove it by hand before running recover again", status: 1)  // 1: unexpected (the changes are written)
+            }
             printOut("\(unsaved.changes.count) change\(unsaved.changes.count == 1 ? "" : "s") from \(file) written to \(path) (revision \(saved.revision)); \(file) removed")
         }
     }
@@ -264,22 +281,24 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a planned-vs-actual report of the event (Markdown, or CSV).")
+        abstract: "Print a planned-vs-actual report of the event (Markdown, CSV or JSON).",
+        discussion: "Per session: the planned start (the event's own clock: its start plus the planned lengths before, on any day), the actual start and end, the planned length, the time added or taken, the time taken and \"over\" (the time taken beyond the planned length plus the time added: the overtime the timer showed); questions asked, answered and dismissed; messages sent to the speaker. After the host ended the event every time is an actual one; before, the rest of the event is forecast. JSON keys are fixed English names for scripts (listed in the README).")
 
     @OptionGroup var stateOptions: StateOptions
 
-    @Option(help: "md or csv.")
+    @Option(help: "md, csv or json.")
     var format: OutputFormat = .md
 
     func run() throws {
         let (_, state) = try stateOptions.loadExisting()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
+        let now = Date()
         switch format {
         // The report sanitises every field itself; CSV keeps its row ends.
-        case .csv: writeOut(Report.csv(state, now: Date(), calendar: calendar))
-        case .md: writeOut(Report.markdown(state, now: Date(), calendar: calendar))
-        case .json: throw CommandFailure(message: "report has md and csv formats", status: ExitStatus.badInput)
+        case .csv: writeOut(Report.csv(state, now: now, calendar: calendar))
+        case .md: writeOut(Report.markdown(state, now: now, calendar: calendar))
+        case .json: writeOut(Report.json(state, now: now, calendar: calendar))
         }
     }
 }
@@ -459,42 +478,69 @@ struct NotesExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the notes edited live back to the Markdown files the event file names (notes_file, host_notes_file).",
-        discussion: "Relative paths are resolved against --dir (default: the directory of --event, or the current directory). With --stdout, print instead of writing.")
+        discussion: "The state remembers where each notes file is (an absolute path, from the event file's directory), so this works from any directory. States written by older versions hold paths relative to the event file: give --event or --dir for those. With --stdout, print every session's notes instead of writing, inline notes included. A notes file that cannot be written is exit status 2 (the state file is untouched).")
 
     @OptionGroup var stateOptions: StateOptions
 
     @Option(help: ArgumentHelp("Only this session.", valueName: "id"))
     var session: String?
 
-    @Option(help: ArgumentHelp("The event file, to resolve relative notes paths.", valueName: "file"))
+    @Option(help: ArgumentHelp("The event file, for notes paths a state of an older version holds relative to it.", valueName: "file"))
     var event: String?
 
-    @Option(help: ArgumentHelp("Directory for relative notes paths.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory for notes paths a state of an older version holds relative to the event file.", valueName: "dir"))
     var dir: String?
 
-    @Flag(help: "Print the notes instead of writing files.")
+    @Flag(help: "Print every session's notes (inline ones too) instead of writing files.")
     var stdout = false
 
     func run() throws {
         let (_, state) = try stateOptions.loadExisting()
-        let exports = NotesMarkdown.exports(from: state, sessionID: session)
-        if exports.isEmpty {
-            printOut("no session has a notes_file or host_notes_file to write back to")
+        if let session { _ = try notesSession(session, in: state) }
+        if stdout {
+            let printed = NotesMarkdown.printed(from: state, sessionID: session)
+            if printed.isEmpty { printOut("no session has notes") }
+            for notes in printed {
+                let origin = notes.path.map { ": " + $0 } ?? " (inline)"
+                printOut("<!-- \(notes.sessionID) \(notes.kind.rawValue) notes\(origin) -->\n" + notes.text)
+            }
             return
         }
-        let base = dir ?? event.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        let exports = NotesMarkdown.exports(from: state, sessionID: session)
+        if exports.isEmpty {
+            printOut("no session has a notes_file or host_notes_file to write back to (notes written inline live in the event file; --stdout prints them)")
+            return
+        }
+        let base = dir ?? event.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         for export in exports {
-            if stdout {
-                printOut("<!-- \(export.sessionID) \(export.kind.rawValue) notes: \(export.path) -->\n" + export.text)
-                continue
-            }
             let path = export.path.hasPrefix("/") ? export.path : (base.isEmpty ? export.path : base + "/" + export.path)
             do {
                 try export.text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw CommandFailure(message: "\(path): cannot write the notes: \(error.localizedDescription)", status: ExitStatus.storeFailure)
+                throw CommandFailure(message: notesWriteProblem(path, relative: !export.path.hasPrefix("/")), status: ExitStatus.badInput)
             }
             printOut("wrote \(path)\(export.changed ? "" : " (unchanged)")")
         }
+    }
+
+    /// Why a notes file cannot be written, in words, and what to do.
+    private func notesWriteProblem(_ path: String, relative: Bool) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let hint = relative && event == nil && dir == nil
+            ? " (this state holds the path relative to the event file: add --event EVENT.yaml, or load the event again with podium host --event)"
+            : ""
+        if !directory.isEmpty, !manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            return "\(path): cannot write the notes: the directory \(directory) does not exist\(hint)"
+        }
+        if !directory.isEmpty, !isDirectory.boolValue {
+            return "\(path): cannot write the notes: \(directory) is not a directory"
+        }
+        if !manager.isWritableFile(atPath: directory.isEmpty ? "." : directory)
+            || (manager.fileExists(atPath: path) && !manager.isWritableFile(atPath: path)) {
+            return "\(path): cannot write the notes: permission denied"
+        }
+        return "\(path): cannot write the notes (disk full?); nothing else was changed"
     }
 }

@@ -55,7 +55,9 @@ public struct Session: Codable, Equatable, Sendable {
     public var notes: String
     /// Host notes (Markdown): the run sheet, never shown on the speaker view.
     public var hostNotes: String
-    /// Where the speaker notes came from, for `podium notes export`.
+    /// Where the speaker notes came from, for `podium notes export`: an absolute path since
+    /// the event loader stores them so (states written before may hold one relative to the
+    /// event file's directory).
     public var notesPath: String?
     /// Where the host notes came from (`host_notes_file`), for `podium notes export`.
     public var hostNotesPath: String?

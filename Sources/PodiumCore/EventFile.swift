@@ -27,6 +27,11 @@ public struct EventFileError: Error, Equatable, CustomStringConvertible, Sendabl
 
 /// Parses the human-edited YAML event file. Pure: notes files are read through `readFile`.
 ///
+/// A notes file (`notes_file`, `host_notes_file`) is resolved against the event file's
+/// directory and kept in the session as an absolute path (against `workingDirectory` when the
+/// event file's own path is relative): the state then knows where the notes came from, and
+/// `podium notes export` writes them back from any directory.
+///
 /// ```yaml
 /// title: Kubernetes Meetup Tokyo #15
 /// start: "19:00"
@@ -51,6 +56,7 @@ public enum EventFile {
 
     public static func parse(
         _ text: String, file: String,
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
         readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
     ) throws -> Event {
         let root: Node
@@ -123,13 +129,13 @@ public enum EventFile {
             var notes = try optionalString(item, "notes", file: file, path: path + ".") ?? ""
             var notesPath: String? = nil
             if let path = try optionalString(item, "notes_file", file: file, path: path + ".") {
-                notesPath = path
+                notesPath = absolute(resolve(path, file: file), in: workingDirectory)
                 notes = try read(path, from: item["notes_file"]!, file: file, readFile: readFile)
             }
             var hostNotes = try optionalString(item, "host_notes", file: file, path: path + ".") ?? ""
             var hostNotesPath: String? = nil
             if let path = try optionalString(item, "host_notes_file", file: file, path: path + ".") {
-                hostNotesPath = path
+                hostNotesPath = absolute(resolve(path, file: file), in: workingDirectory)
                 hostNotes = try read(path, from: item["host_notes_file"]!, file: file, readFile: readFile)
             }
             sessions.append(Session(
@@ -159,16 +165,23 @@ public enum EventFile {
 
     // MARK: Helpers
 
+    /// A notes path as the event file names it, resolved against the event file's directory.
+    static func resolve(_ path: String, file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let directory = (file as NSString).deletingLastPathComponent
+        return directory.isEmpty ? path : directory + "/" + path
+    }
+
+    /// `path` made absolute against `directory`, with "." and ".." taken out.
+    public static func absolute(_ path: String, in directory: String) -> String {
+        let full = path.hasPrefix("/") ? path : (directory.hasSuffix("/") ? directory : directory + "/") + path
+        return URL(fileURLWithPath: full).standardized.path
+    }
+
     private static func read(
         _ path: String, from node: Node, file: String, readFile: (String) throws -> String
     ) throws -> String {
-        let resolved: String
-        if path.hasPrefix("/") {
-            resolved = path
-        } else {
-            let directory = (file as NSString).deletingLastPathComponent
-            resolved = directory.isEmpty ? path : directory + "/" + path
-        }
+        let resolved = resolve(path, file: file)
         do {
             return try readFile(resolved)
         } catch {

@@ -76,4 +76,32 @@ public enum NotesMarkdown {
             }
         }
     }
+
+    /// One session's notes as `podium notes export --stdout` prints them.
+    public struct Printed: Equatable, Sendable {
+        public var sessionID: String
+        public var kind: SessionNotes.Kind
+        /// The file the notes came from, nil for notes written inline in the event file.
+        public var path: String?
+        /// The text as a Markdown file would hold it.
+        public var text: String
+    }
+
+    /// Every session's notes as they are now, in rundown order, speaker notes first: those
+    /// from a file and those written inline (or typed in a console) alike. Empty notes without
+    /// a file are left out. With `sessionID`, only that session.
+    public static func printed(from state: PodiumState, sessionID: String? = nil) -> [Printed] {
+        state.event.sessions.flatMap { session -> [Printed] in
+            if let sessionID, session.id != sessionID { return [] }
+            let kinds: [(SessionNotes.Kind, String?, String)] = [
+                (.speaker, session.notesPath, session.notes), (.host, session.hostNotesPath, session.hostNotes),
+            ]
+            return kinds.compactMap { kind, path, loaded in
+                let current = state.notes[session.id]?.text(kind) ?? loaded
+                let file = path.flatMap { $0.isEmpty ? nil : $0 }
+                if file == nil, current.isEmpty { return nil }
+                return Printed(sessionID: session.id, kind: kind, path: file, text: export(current))
+            }
+        }
+    }
 }

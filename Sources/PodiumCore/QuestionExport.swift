@@ -233,10 +233,7 @@ public enum QuestionExport {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
-        }
+        func two(_ value: Int?) -> String { TimeText.twoDigits(value ?? 0) }
         let offset = timeZone.secondsFromGMT(for: date)
         let zone: String
         if offset == 0 {

@@ -18,13 +18,21 @@ public struct ScheduleRow: Equatable, Sendable {
     public var speaker: String?
     public var status: Status
     /// Planned start from the event's start time and the planned lengths before (nil without
-    /// any start time).
+    /// any start time). For a run hours away from the event's start (a rehearsal) the plan is
+    /// counted from the first actual start, so that the drift means something.
     public var plannedStart: Date?
+    /// The event's own clock time for this session: `start` plus the planned lengths before,
+    /// whatever day and hour the event really ran (the plan from the first actual start
+    /// without a start time). What the report calls the planned start.
+    public var scheduledStart: Date?
     public var plannedEnd: Date?
     /// Planned length, in seconds.
     public var plannedSeconds: Int
-    /// Minutes added or taken by the host, in seconds.
+    /// Minutes added or taken by the host, in seconds, as they count: never more taken than
+    /// the planned length (so planned + added = allowed).
     public var addedSeconds: Int
+    /// Planned plus added, never below zero: the time the timer counted down.
+    public var allowedSeconds: Int
     public var actualStart: Date?
     public var actualEnd: Date?
     /// Seconds the timer ran (pauses excluded), at the time of the projection.
@@ -38,6 +46,11 @@ public struct ScheduleRow: Equatable, Sendable {
     /// for the current one what it will take if it ends on its timer (or now, in overtime);
     /// nil for upcoming and skipped sessions.
     public var overrunSeconds: Int?
+    /// Whole seconds taken beyond the allowed time (planned plus added), by the rounding rule
+    /// of `TimeText`: for a done session what it took minus what it was allowed (negative: it
+    /// ended early); for the current one the overtime the timer shows, once it is in overtime
+    /// (nil before). The same number as the big digits and the line under them.
+    public var overtimeSeconds: Int?
 }
 
 /// The whole rundown projected at one moment.
@@ -55,35 +68,45 @@ public struct ScheduleProjection: Equatable, Sendable {
     public var driftSeconds: Int
     /// Used to show times of day.
     public var calendar: Calendar
+    /// When the host ended the event: every time is an actual one, nothing is forecast.
+    public var endedAt: Date?
+    /// The event's own planned start (its `start` on the day it ran), when the plan was counted
+    /// from the first actual start instead (a run hours away from it); nil otherwise.
+    public var rebasedFrom: Date?
 
-    /// Drift in whole minutes as shown (rounded to the nearest minute of the shown end).
+    /// Drift in whole minutes as shown: the shown end minus the shown planned end (times of day
+    /// are the minute a clock shows, `TimeText.timeOfDay`).
     public var driftMinutes: Int {
         guard let plannedEnd, let projectedEnd else { return 0 }
-        let shownEnd = Schedule.roundedToMinute(projectedEnd)
-        return Int((shownEnd.timeIntervalSince(Schedule.roundedToMinute(plannedEnd)) / 60).rounded())
+        let shownEnd = Schedule.minuteStart(projectedEnd)
+        return Int((shownEnd.timeIntervalSince(Schedule.minuteStart(plannedEnd)) / 60).rounded())
     }
 
     /// "7 min behind · ends 21:07 (planned 21:00)", "on time · ends 21:00",
-    /// "3 min ahead · ends 20:57 (planned 21:00)", or "no start time".
+    /// "3 min ahead · ends 20:57 (planned 21:00)", or "no start time". After the end of the
+    /// event: "7 min behind · ended 21:07 (planned 21:00)", an actual time, not a forecast.
     public var summaryLine: String {
         guard let plannedEnd, let projectedEnd else { return "no start time" }
         let minutes = driftMinutes
-        let end = timeOfDay(Schedule.roundedToMinute(projectedEnd))
-        let planned = timeOfDay(Schedule.roundedToMinute(plannedEnd))
-        if minutes == 0 { return "on time · ends \(end)" }
+        let end = timeOfDay(projectedEnd)
+        let planned = timeOfDay(plannedEnd)
+        let ends = endedAt == nil ? "ends" : "ended"
+        if minutes == 0 { return "on time · \(ends) \(end)" }
         let how = minutes > 0 ? "\(minutes) min behind" : "\(-minutes) min ahead"
-        return "\(how) · ends \(end) (planned \(planned))"
+        return "\(how) · \(ends) \(end) (planned \(planned))"
     }
 
     /// "HH:MM" in the projection's calendar, or "--:--".
     public func timeOfDay(_ date: Date?) -> String {
         guard let date else { return "--:--" }
-        return Schedule.timeOfDay(date, calendar: calendar)
+        return TimeText.timeOfDay(date, calendar: calendar)
     }
 }
 
 /// Projects the rundown from the plan, what really happened and the timer now.
 ///
+/// - After the end of the event (`endedAt`) nothing is projected: every session that started
+///   is done with its actual times, the others are skipped, and the end is the actual one.
 /// - Planned starts follow from `event.start` ("HH:MM") on the event's day and the planned
 ///   lengths. The day is the one (of three around it) nearest to the first actual start, else
 ///   the event's `date` ("YYYY-MM-DD"), else `now`. Without a start time the plan begins at the
@@ -100,11 +123,15 @@ public enum Schedule {
 
     public static func project(_ state: PodiumState, now: Date, calendar: Calendar) -> ScheduleProjection {
         let sessions = state.event.sessions
-        let currentIndex = state.currentSessionIndex
+        let endedAt = state.endedAt
+        // After the end, timers are read at the end: nothing runs on.
+        let now = endedAt.map { min(now, $0) } ?? now
+        let currentIndex = endedAt == nil ? state.currentSessionIndex : nil
         let firstActualStart = sessions.compactMap { state.timers[$0.id]?.actualStart }.min()
 
         // The plan.
         var planBase: Date? = nil
+        var scheduledBase: Date? = nil
         var hasStartTime = false
         if let text = state.event.start, let minutes = EventFile.parseTimeOfDay(text) {
             // The event's date counts only when it is about today: the bundled examples carry
@@ -114,6 +141,7 @@ public enum Schedule {
                 .flatMap { abs($0.timeIntervalSince(now)) < 36 * 3600 ? $0 : nil }
             let anchor = firstActualStart ?? dated ?? now
             planBase = nearestTimeOfDay(minutes: minutes, to: anchor, calendar: calendar)
+            scheduledBase = planBase
             // A run hours away from the planned start is a rehearsal: plan from its real start.
             if let first = firstActualStart, let base = planBase,
                abs(first.timeIntervalSince(base)) > Schedule.rehearsalGap {
@@ -125,27 +153,45 @@ public enum Schedule {
             let firstIndex = sessions.firstIndex { state.timers[$0.id]?.actualStart == firstActualStart } ?? 0
             let offset = sessions[..<firstIndex].reduce(0) { $0 + $1.plannedSeconds }
             planBase = firstActualStart.addingTimeInterval(-Double(offset))
+            scheduledBase = planBase
         }
 
         var rows: [ScheduleRow] = []
         var plannedCursor = planBase
+        var scheduledCursor = scheduledBase
         // End of the previous session as projected, for chaining.
         var previousEnd: Date? = nil
         for (index, session) in sessions.enumerated() {
             let timer = state.timer(for: session.id)
+            let allowedSeconds = timer.allowedSeconds(planned: session.plannedSeconds)
+            let used = TimeText.wholeSeconds(timer.elapsed(at: now))
             var row = ScheduleRow(
                 sessionID: session.id, title: session.title, speaker: session.speaker,
-                status: .upcoming, plannedStart: plannedCursor,
+                status: .upcoming, plannedStart: plannedCursor, scheduledStart: scheduledCursor,
                 plannedEnd: plannedCursor?.addingTimeInterval(Double(session.plannedSeconds)),
-                plannedSeconds: session.plannedSeconds, addedSeconds: timer.addedSeconds,
+                plannedSeconds: session.plannedSeconds,
+                addedSeconds: allowedSeconds - session.plannedSeconds, allowedSeconds: allowedSeconds,
                 actualStart: timer.actualStart, actualEnd: timer.actualEnd,
-                actualSeconds: timer.actualStart == nil && timer.status == .idle
-                    ? nil : Int(timer.elapsed(at: now).rounded(.down)),
-                projectedStart: nil, projectedEnd: nil, overrunSeconds: nil)
+                actualSeconds: timer.actualStart == nil && timer.status == .idle ? nil : used,
+                projectedStart: nil, projectedEnd: nil, overrunSeconds: nil, overtimeSeconds: nil)
             plannedCursor = row.plannedEnd
+            scheduledCursor = scheduledCursor?.addingTimeInterval(Double(session.plannedSeconds))
 
-            let allowed = Double(timer.allowedSeconds(planned: session.plannedSeconds))
-            if index == currentIndex {
+            let allowed = Double(allowedSeconds)
+            if let endedAt {
+                // The event is over: what happened, nothing more.
+                if let start = timer.actualStart {
+                    row.status = .done
+                    row.projectedStart = start
+                    row.projectedEnd = timer.actualEnd.map { min($0, endedAt) }
+                        ?? start.addingTimeInterval(timer.elapsed(at: now))
+                    row.actualEnd = row.projectedEnd
+                    row.overrunSeconds = used - session.plannedSeconds
+                    row.overtimeSeconds = used - allowedSeconds
+                } else {
+                    row.status = .skipped
+                }
+            } else if index == currentIndex {
                 row.status = .current
                 if timer.status == .idle {
                     // Not started: it starts now, or at its planned time if that is later and
@@ -156,12 +202,12 @@ public enum Schedule {
                     row.projectedEnd = start.addingTimeInterval(max(0, allowed))
                     row.actualSeconds = nil
                 } else {
-                    let remaining = timer.remaining(at: now, planned: session.plannedSeconds)
+                    let remaining = allowed - timer.elapsed(at: now)
                     row.projectedStart = timer.actualStart ?? now
                     row.projectedEnd = now.addingTimeInterval(max(0, remaining))
-                    let elapsed = timer.elapsed(at: now)
-                    let total = elapsed + max(0, remaining)
-                    row.overrunSeconds = Int((total - Double(session.plannedSeconds)).rounded())
+                    // If it ends on its timer, or now when in overtime.
+                    row.overrunSeconds = max(allowedSeconds, used) - session.plannedSeconds
+                    if used >= allowedSeconds { row.overtimeSeconds = used - allowedSeconds }
                 }
                 previousEnd = row.projectedEnd
             } else if let start = timer.actualStart, currentIndex.map({ index < $0 }) ?? true {
@@ -171,7 +217,8 @@ public enum Schedule {
                 let took = timer.elapsed(at: now)
                 let end = timer.actualEnd ?? start.addingTimeInterval(took)
                 row.projectedEnd = end
-                row.overrunSeconds = Int((took - Double(session.plannedSeconds)).rounded())
+                row.overrunSeconds = used - session.plannedSeconds
+                row.overtimeSeconds = used - allowedSeconds
                 previousEnd = max(previousEnd ?? end, end)
             } else if let currentIndex, index < currentIndex {
                 row.status = .skipped
@@ -188,28 +235,26 @@ public enum Schedule {
         }
 
         let plannedEnd = plannedCursor
-        let projectedEnd = rows.compactMap(\.projectedEnd).max()
+        var projectedEnd = rows.compactMap(\.projectedEnd).max()
+        if let endedAt, projectedEnd == nil { projectedEnd = endedAt }
         var drift = 0
         if let plannedEnd, let projectedEnd {
-            drift = Int(projectedEnd.timeIntervalSince(plannedEnd).rounded())
+            drift = TimeText.wholeSeconds(projectedEnd.timeIntervalSince(plannedEnd))
         }
         return ScheduleProjection(
             rows: rows, currentIndex: currentIndex, plannedStart: planBase,
             plannedEnd: planBase == nil ? nil : plannedEnd,
             projectedEnd: planBase == nil ? nil : projectedEnd,
-            hasEventStartTime: hasStartTime, driftSeconds: drift, calendar: calendar)
+            hasEventStartTime: hasStartTime, driftSeconds: drift, calendar: calendar,
+            endedAt: endedAt,
+            rebasedFrom: hasStartTime && scheduledBase != planBase ? scheduledBase : nil)
     }
 
     // MARK: Time helpers
 
-    /// "HH:MM" of a date in a calendar's time zone.
-    public static func timeOfDay(_ date: Date, calendar: Calendar) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return TimeText.twoDigits(parts.hour ?? 0) + ":" + TimeText.twoDigits(parts.minute ?? 0)
-    }
-
-    static func roundedToMinute(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded() * 60)
+    /// The start of the minute a clock shows for `date` (as `TimeText.timeOfDay`).
+    static func minuteStart(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60)
     }
 
     /// Midnight of "YYYY-MM-DD" (or "YYYY/MM/DD") in the calendar's time zone.

@@ -33,9 +33,10 @@ public struct SessionTimer: Codable, Equatable, Sendable {
         return elapsedBeforeRun + max(0, now.timeIntervalSince(since))
     }
 
-    /// Planned length plus added time.
+    /// Planned length plus added time, never below zero: time taken beyond what remains
+    /// leaves the talk due now, not owed time.
     public func allowedSeconds(planned: Int) -> Int {
-        planned + addedSeconds
+        max(0, planned + addedSeconds)
     }
 
     /// Seconds left, negative in overtime.
@@ -75,8 +76,9 @@ public enum TimerPhase: String, Codable, Sendable {
     case idle, normal, warning, danger, overtime
 }
 
-/// Whole seconds for display: remaining time rounds up (a timer reads 0:01 until it reaches
-/// zero), overtime counts the whole seconds past zero.
+/// Whole seconds for display, by the one rule of `TimeText.wholeSeconds`: remaining time reads
+/// `allowed - used` (0:01 until time is up), overtime `used - allowed`, from the same whole
+/// seconds used.
 public struct TimerReading: Equatable, Sendable {
     public var phase: TimerPhase
     public var status: SessionTimer.Status
@@ -92,22 +94,17 @@ public struct TimerReading: Equatable, Sendable {
     public init(
         timer: SessionTimer, planned: Int, warningSeconds: Int, dangerSeconds: Int, now: Date
     ) {
-        let remaining = timer.remaining(at: now, planned: planned)
         let allowed = timer.allowedSeconds(planned: planned)
+        let used = TimeText.wholeSeconds(timer.elapsed(at: now))
         status = timer.status
         allowedSeconds = allowed
-        elapsedSeconds = Int(timer.elapsed(at: now).rounded(.down))
-        if remaining > 0 {
-            remainingSeconds = Int(remaining.rounded(.up))
-            overtimeSeconds = 0
-        } else {
-            remainingSeconds = 0
-            overtimeSeconds = Int((-remaining).rounded(.down))
-        }
+        elapsedSeconds = used
+        remainingSeconds = max(0, allowed - used)
+        overtimeSeconds = max(0, used - allowed)
         progress = allowed > 0 ? min(1, max(0, timer.elapsed(at: now) / Double(allowed))) : 1
         if timer.status == .idle {
             phase = .idle
-        } else if remaining <= 0 {
+        } else if used >= allowed {
             phase = .overtime
         } else if remainingSeconds <= dangerSeconds {
             phase = .danger
@@ -120,7 +117,35 @@ public struct TimerReading: Equatable, Sendable {
 }
 
 /// Time formatting used on every screen and in reports.
+///
+/// The one rounding rule. A duration counts the whole seconds that have fully passed
+/// (`wholeSeconds`, rounded down), and every number shown is worked out from that whole count
+/// with whole-second arithmetic: time left is `allowed - used`, overtime `used - allowed`, a
+/// session's "over" in the rundown and the report `took - allowed`. Planned and added times are
+/// whole seconds already, so the big digits, the line under them, the rundown and the report
+/// can never disagree by a second at the same instant, and a countdown reads 0:01 until the
+/// time is really up (it never shows 0:00 with time left), then +0:00, +0:01 … .
+/// A time of day is the minute a wall clock shows (rounded down, `timeOfDay`), for the clock,
+/// planned, actual and projected times alike, so the drift in minutes is the difference of the
+/// two times shown next to it.
 public enum TimeText {
+    /// Whole seconds of a duration, by the rule above: a second counts once it has passed.
+    public static func wholeSeconds(_ interval: Double) -> Int {
+        guard interval.isFinite else { return 0 }
+        return Int(interval.rounded(.down))
+    }
+
+    /// "HH:MM" of a date in a calendar's time zone: the minute a clock shows.
+    public static func timeOfDay(_ date: Date, calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return twoDigits(parts.hour ?? 0) + ":" + twoDigits(parts.minute ?? 0)
+    }
+
+    /// "+2:30", "-0:45", "+0:00": a difference of durations.
+    public static func signedClock(_ seconds: Int) -> String {
+        (seconds < 0 ? "-" : "+") + clock(seconds)
+    }
+
     /// "m:ss", or "h:mm:ss" from an hour up.
     public static func clock(_ seconds: Int) -> String {
         let value = abs(seconds)

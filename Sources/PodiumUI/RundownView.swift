@@ -3,7 +3,9 @@ import PodiumCore
 import PodiumText
 
 /// The rundown overlay: every session with planned, actual and projected times, its length and
-/// overrun, the current one marked, and the drift summary at the bottom.
+/// overtime, the current one marked, and the drift summary at the bottom. "Len" is the allowed
+/// time (planned plus added, marked + or -) and "Over" is took minus Len, by the rounding rule
+/// of `TimeText`: the overtime the timer shows. After the end of the event nothing is projected.
 public enum RundownView {
     struct Column: Sendable {
         var header: String
@@ -26,14 +28,14 @@ public enum RundownView {
             return p.timeOfDay(start) + "-" + p.timeOfDay(row.projectedEnd)
         },
         Column(header: "Len", width: 7, priority: 5) { row, _ in
-            TimeText.clock(row.plannedSeconds)
+            TimeText.clock(row.allowedSeconds)
                 + (row.addedSeconds == 0 ? "" : (row.addedSeconds > 0 ? "+" : "-"))
         },
         Column(header: "Took", width: 7, priority: 3) { row, _ in
             row.actualSeconds.map { TimeText.clock($0) } ?? ""
         },
         Column(header: "Over", width: 7, priority: 6) { row, _ in
-            row.overrunSeconds.map { ($0 < 0 ? "-" : "+") + TimeText.clock($0) } ?? ""
+            row.overtimeSeconds.map(TimeText.signedClock) ?? ""
         },
     ]
 

@@ -37,7 +37,7 @@ public enum SpeakerView {
         let large = height >= 24
 
         // Header: session title and speaker on the left, time of day on the right.
-        let clock = Schedule.timeOfDay(now, calendar: calendar)
+        let clock = TimeText.timeOfDay(now, calendar: calendar)
         let clockX = width - DisplayWidth.cells(of: clock) - 1
         screen.put(clock, x: clockX, y: 0, style: Style(.accent, bold: true))
         var position = ""
@@ -101,7 +101,7 @@ public enum SpeakerView {
         BigDigits.draw(digitsText, into: &screen, rect: digitsRect, style: BigDigits.style(for: reading.phase))
         var y = top + digitsRows
 
-        let status = statusText(reading)
+        let status = statusText(reading, ended: state.endedAt != nil)
         screen.put(
             TextLayout.truncate(status, toWidth: width - 2),
             x: max(1, (width - DisplayWidth.cells(of: status)) / 2), y: y,
@@ -142,19 +142,22 @@ public enum SpeakerView {
         return screen
     }
 
-    /// Under the digits: what the timer is doing, in words.
-    static func statusText(_ reading: TimerReading) -> String {
+    /// Under the digits: what the timer is doing, in words. In overtime it names the overtime
+    /// itself, the number the digits show ("OVER TIME +0:13 · used 0:23 of 0:10"): the same
+    /// whole seconds, never a second number to reconcile.
+    static func statusText(_ reading: TimerReading, ended: Bool = false) -> String {
         let allowed = TimeText.clock(reading.allowedSeconds)
         let used = TimeText.clock(reading.elapsedSeconds)
+        let usage = "used \(used) of \(allowed)"
+        let over = reading.phase == .overtime ? "OVER TIME " + TimeText.reading(reading) + " · " : ""
+        if ended { return "EVENT ENDED · " + over + usage }
         switch reading.status {
         case .idle:
             return "not started · \(allowed) planned"
         case .paused:
-            if reading.phase == .overtime { return "PAUSED · OVER TIME · \(used) of \(allowed)" }
-            return "PAUSED · used \(used) of \(allowed)"
+            return "PAUSED · " + over + usage
         case .running:
-            if reading.phase == .overtime { return "OVER TIME · \(used) of \(allowed)" }
-            return "used \(used) of \(allowed)"
+            return over + usage
         }
     }
 

@@ -14,7 +14,8 @@ public enum TimerPane {
         }
     }
 
-    static func statusWord(_ reading: TimerReading) -> String {
+    static func statusWord(_ reading: TimerReading, ended: Bool = false) -> String {
+        if ended { return "ENDED" }
         switch (reading.status, reading.phase) {
         case (.idle, _): return "ready"
         case (.paused, _): return "PAUSED"
@@ -26,8 +27,7 @@ public enum TimerPane {
     static func timeOfDay(_ now: Date, _ timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: now)
-        return TimeText.twoDigits(parts.hour ?? 0) + ":" + TimeText.twoDigits(parts.minute ?? 0)
+        return TimeText.timeOfDay(now, calendar: calendar)
     }
 
     static func driftLine(_ model: ConsoleModel, now: Date) -> String {
@@ -74,6 +74,7 @@ public enum TimerPane {
     public static func draw(_ model: ConsoleModel, now: Date, rect: Rect, compact: Bool, into screen: inout Screen) {
         let state = model.shared
         let reading = state.reading(at: now)
+        let ended = state.endedAt != nil
         let style = phaseStyle(reading.phase)
         let time = TimeText.reading(reading)
         let index = (state.currentSessionIndex ?? 0) + 1
@@ -90,7 +91,7 @@ public enum TimerPane {
             // Line 1: time, status, session. Line 2: clock, drift, next.
             // A message to the speaker comes before the session: its sender watches its age.
             var used = screen.put(time, x: x, y: inner.y, style: style)
-            used += screen.put(" " + statusWord(reading) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: style)
+            used += screen.put(" " + statusWord(reading, ended: ended) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: style)
             if let message = state.message, used < w {
                 used += screen.put(messageLine(message, now: now) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: Style(.warning, bold: true))
             }
@@ -126,9 +127,9 @@ public enum TimerPane {
             BigDigits.draw(bigTime, into: &screen, rect: Rect(x: x, y: y, width: w, height: big.height), style: style)
             y += big.height
             // The time as text too: for screen readers, captures and a glance at the numbers.
-            line(time + " " + statusWord(reading) + " · " + TimeText.clock(reading.allowedSeconds) + " planned", style)
+            line(time + " " + statusWord(reading, ended: ended) + " · " + TimeText.clock(reading.allowedSeconds) + " planned", style)
         } else {
-            line(time + "  " + statusWord(reading), style)
+            line(time + "  " + statusWord(reading, ended: ended), style)
         }
         // Progress bar.
         if y < bottom {

@@ -67,7 +67,8 @@ final class EventFileTests: XCTestCase {
         XCTAssertEqual(event.cues, ["あと5分です", "Please wrap up"])
         XCTAssertEqual(event.sessions[0].plannedSeconds, 2400)
         XCTAssertEqual(event.sessions[0].notes, "# 導入\n- [00:00] 自己紹介\n")
-        XCTAssertEqual(event.sessions[0].notesPath, "notes/talk.md")
+        // Kept absolute: `notes export` finds the file from any directory.
+        XCTAssertEqual(event.sessions[0].notesPath, FileManager.default.currentDirectoryPath + "/config/notes/talk.md")
         XCTAssertEqual(event.sessions[0].hostNotes, "Start the stream")
         XCTAssertEqual(event.sessions[1].plannedSeconds, 30)
         XCTAssertEqual(event.sessions[1].warningSeconds, 15)
@@ -112,5 +113,36 @@ final class EventFileTests: XCTestCase {
         let description = error("title: T\nsessions:\n  - title: A\n    minutes: \"\u{1B}]52;c;AAAA\u{07}\"\n")?.description ?? ""
         XCTAssertFalse(description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, description)
         XCTAssertTrue(description.hasPrefix("config/e.yaml:4:"), description)
+    }
+
+    /// Notes paths are stored absolute, resolved against the event file's directory (and the
+    /// working directory when the event file's path is relative), "." and ".." taken out.
+    func testNotesPathsAreStoredAbsolute() throws {
+        let yaml = """
+            title: Paths
+            sessions:
+              - title: A
+                minutes: 5
+                notes_file: notes/a.md
+                host_notes_file: ../shared/./run-sheet.md
+              - title: B
+                minutes: 5
+                notes_file: /srv/notes/b.md
+              - title: C
+                minutes: 5
+                notes: inline
+            """
+        var asked: [String] = []
+        let event = try EventFile.parse(yaml, file: "events/meetup.yaml", workingDirectory: "/home/host/podium") { path in
+            asked.append(path)
+            return "text\n"
+        }
+        XCTAssertEqual(asked, ["events/notes/a.md", "events/../shared/./run-sheet.md", "/srv/notes/b.md"])
+        XCTAssertEqual(event.sessions[0].notesPath, "/home/host/podium/events/notes/a.md")
+        XCTAssertEqual(event.sessions[0].hostNotesPath, "/home/host/podium/shared/run-sheet.md")
+        XCTAssertEqual(event.sessions[1].notesPath, "/srv/notes/b.md")
+        XCTAssertNil(event.sessions[2].notesPath)
+        let absolute = try EventFile.parse(yaml, file: "/etc/podium/meetup.yaml", workingDirectory: "/tmp") { _ in "" }
+        XCTAssertEqual(absolute.sessions[0].notesPath, "/etc/podium/notes/a.md")
     }
 }

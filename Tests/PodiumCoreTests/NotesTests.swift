@@ -60,7 +60,7 @@ final class NotesTests: XCTestCase {
         var state = PodiumState(event: try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader), now: t0)
         // Unchanged notes export back byte for byte.
         var exports = NotesMarkdown.exports(from: state)
-        XCTAssertEqual(exports, [.init(sessionID: "talk", path: "notes/talk.md", text: original, changed: false)])
+        XCTAssertEqual(exports, [.init(sessionID: "talk", path: "/event/notes/talk.md", text: original, changed: false)])
 
         let edited = state.notes["talk"]!.speaker + "- アンケートのお願い"
         reduce(&state, .setNotes(session: "talk", kind: .speaker, text: edited, basedOn: t0),
@@ -97,7 +97,7 @@ final class NotesTests: XCTestCase {
         }
         var state = PodiumState(event: try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader), now: t0)
         XCTAssertEqual(NotesMarkdown.exports(from: state).map { "\($0.kind.rawValue) \($0.path) \($0.changed)" },
-                       ["speaker notes/talk.md false", "host notes/talk-host.md false"])
+                       ["speaker /event/notes/talk.md false", "host /event/notes/talk-host.md false"])
         reduce(&state, .setNotes(session: "talk", kind: .host, text: "- 会場: 受付は 18:45", basedOn: t0),
                context: ActionContext(now: t0 + 60, actor: "host@a"))
         let host = try XCTUnwrap(NotesMarkdown.exports(from: state).first { $0.kind == .host })
@@ -106,7 +106,23 @@ final class NotesTests: XCTestCase {
         files["/event/notes/talk-host.md"] = host.text
         let reloaded = try EventFile.parse(yaml, file: "/event/meetup.yaml", readFile: loader)
         XCTAssertEqual(reloaded.sessions[0].hostNotes, "- 会場: 受付は 18:45\n")
-        XCTAssertEqual(reloaded.sessions[0].hostNotesPath, "notes/talk-host.md")
+        XCTAssertEqual(reloaded.sessions[0].hostNotesPath, "/event/notes/talk-host.md")
+    }
+
+    /// `notes export --stdout`: every session's notes as they are now, inline ones included.
+    func testPrintedHasEverySessionsNotesInlineOnesToo() {
+        var state = makeState()
+        reduce(&state, .setNotes(session: "lt", kind: .speaker, text: "inline, edited live", basedOn: t0),
+               context: ActionContext(now: t0 + 60, actor: "host@a"))
+        let printed = NotesMarkdown.printed(from: state)
+        XCTAssertEqual(printed.map { "\($0.sessionID) \($0.kind.rawValue) \($0.path ?? "inline")" },
+                       ["talk speaker notes/talk.md", "talk host inline", "lt speaker inline"])
+        XCTAssertEqual(printed[2].text, "inline, edited live\n")
+        XCTAssertEqual(NotesMarkdown.printed(from: state, sessionID: "lt").map(\.sessionID), ["lt"])
+        // Empty notes without a file are left out.
+        reduce(&state, .setNotes(session: "lt", kind: .speaker, text: "", basedOn: t0 + 60),
+               context: ActionContext(now: t0 + 120, actor: "host@a"))
+        XCTAssertEqual(NotesMarkdown.printed(from: state, sessionID: "lt"), [])
     }
 
     func testExportsOnlySessionsWithANotesFileAndHostNotesByKind() {

@@ -157,14 +157,15 @@ final class TimerEndToEndTests: XCTestCase {
         let row = try XCTUnwrap(
             markdown.stdout.split(separator: "\n").first { $0.hasPrefix("| 1 |") }, markdown.stdout)
         let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        // #, Session, Speaker, Planned start, Actual start, Planned, Actual, Overrun, …
+        // #, Session, Speaker, Planned start, Actual start, Planned, Added, Actual, Over, …
         XCTAssertEqual(Array(cells.prefix(3)), ["1", "最初の発表", "登壇者A"], String(row))
         XCTAssertTrue(cells[3].range(of: #"^\d\d:\d\d$"#, options: .regularExpression) != nil, String(row))
         XCTAssertTrue(cells[4].range(of: #"^\d\d:\d\d$"#, options: .regularExpression) != nil, String(row))
         XCTAssertEqual(cells[5], "0:12")
-        let took = try XCTUnwrap(Self.seconds(cells[6]), String(row))
+        XCTAssertEqual(cells[6], "", "no time added")
+        let took = try XCTUnwrap(Self.seconds(cells[7]), String(row))
         XCTAssertGreaterThan(took, 12, "the first session ran over its 12 s")
-        XCTAssertEqual(cells[7], "+" + Self.clock(took - 12), String(row))
+        XCTAssertEqual(cells[8], "+" + Self.clock(took - 12), String(row))
         XCTAssertTrue(markdown.stdout.contains("min behind"), markdown.stdout)
         let second = markdown.stdout.split(separator: "\n").first { $0.hasPrefix("| 2 |") }
         XCTAssertTrue(second?.contains("Lightning talk") == true, markdown.stdout)
@@ -172,16 +173,20 @@ final class TimerEndToEndTests: XCTestCase {
         let csv = try runPodium(["report", "--format", "csv", "--state", state])
         XCTAssertEqual(csv.status, 0, csv.stderr)
         let records = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let header = records.first?.split(separator: ",").map(String.init) ?? []
-        let first = try XCTUnwrap(records.first { $0.hasPrefix("1,") }, csv.stdout).split(separator: ",").map(String.init)
+        // Empty cells count ("added" is empty: no time added).
+        let header = records.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) ?? []
+        let first = try XCTUnwrap(records.first { $0.hasPrefix("1,") }, csv.stdout)
+            .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(header.count, first.count, csv.stdout)
         func field(_ name: String) -> String? {
             header.firstIndex(of: name).map { first[$0] }
         }
         XCTAssertEqual(field("title"), "最初の発表")
         XCTAssertEqual(field("planned_length"), "0:12")
+        XCTAssertEqual(field("added"), "")
         XCTAssertEqual(field("actual_length"), Self.clock(took))
         XCTAssertEqual(field("overrun"), "+" + Self.clock(took - 12))
+        XCTAssertEqual(field("over"), "+" + Self.clock(took - 12))
         XCTAssertEqual(field("status"), "done")
     }
 

@@ -239,3 +239,109 @@ final class RundownViewTests: XCTestCase {
         XCTAssertTrue(narrow.text.contains("7 min behind"))
     }
 }
+
+/// The one rounding rule: at every instant around zero, the speaker's big digits, the line
+/// under them, the host's big digits and the line under those, the rundown and the report
+/// show one overtime (or time left) number.
+final class OneOvertimeNumberTests: XCTestCase {
+    private let utc = TimeZone(identifier: "UTC")!
+    private let start = Date(timeIntervalSince1970: 1_548_925_200)  // 2019-01-31 09:00 UTC
+
+    /// A 10-second slot, as in the report of the bug: "+0:13" over "OVER TIME · 0:23 of 0:10".
+    private func state() -> PodiumState {
+        let event = Event(
+            title: "Kubernetes Internal #1", start: "09:00",
+            sessions: [
+                Session(id: "lt", title: "Kubernetesのコードリーディング", plannedSeconds: 10),
+                Session(id: "talk", title: "Discussion", plannedSeconds: 2400),
+            ])
+        var state = PodiumState(event: event, now: start)
+        reduce(&state, .startTimer(session: "lt"), context: ActionContext(now: start + 0.37, actor: "host@test"))
+        return state
+    }
+
+    /// The cells drawn as blocks above row `limit`, moved to start at (0, 0).
+    private func blocks(_ screen: Screen, above limit: Int) -> Set<[Int]> {
+        var found: [[Int]] = []
+        for y in 0..<min(limit, screen.height) {
+            for x in 0..<screen.width where screen[x, y].glyph == .line(.block) { found.append([x, y]) }
+        }
+        let minX = found.map { $0[0] }.min() ?? 0
+        let minY = found.map { $0[1] }.min() ?? 0
+        return Set(found.map { [$0[0] - minX, $0[1] - minY] })
+    }
+
+    /// Whether `screen` shows `text` in big digits above row `limit`, at any scale.
+    private func showsBigDigits(_ text: String, _ screen: Screen, above limit: Int) -> Bool {
+        let shown = blocks(screen, above: limit)
+        for font in [BigDigits.Font.large, .small] {
+            for scaleY in 1...12 {
+                for scaleX in scaleY...(2 * scaleY) {
+                    let width = font.width(of: text) * scaleX
+                    let height = font.rows * scaleY
+                    guard width <= screen.width, height <= screen.height else { continue }
+                    var candidate = Screen(width: width, height: height)
+                    BigDigits.draw(text, into: &candidate, rect: Rect(x: 0, y: 0, width: width, height: height), style: .normal)
+                    if blocks(candidate, above: height) == shown { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    func testEveryScreenAndLineShowsOneNumberAroundZero() {
+        let state = state()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        var checkedOvertime = 0
+        // From 2 s before zero to 14 s after, in steps that land on and between whole seconds.
+        for step in 0..<160 {
+            let now = start + 0.37 + 8 + Double(step) * 0.1 + (step % 2 == 0 ? 0 : 0.001)
+            let reading = state.reading(at: now)
+            let shown = TimeText.reading(reading)  // "0:01" or "+0:13"
+
+            // The speaker: big digits, and the same number in the line under them.
+            let speaker = SpeakerView.render(state: state, now: now, width: 80, height: 24, timeZone: utc)
+            let speakerLines = speaker.lines()
+            let statusRow = try! XCTUnwrap(speakerLines.firstIndex { $0.contains("used ") }, speaker.text)
+            XCTAssertTrue(showsBigDigits(shown, speaker, above: statusRow), "speaker digits at \(step): \(shown)\n\(speaker.text)")
+            // (The reading is not vacuous: the time used is never what the digits show.)
+            XCTAssertFalse(showsBigDigits(TimeText.clock(reading.elapsedSeconds), speaker, above: statusRow))
+            let status = speakerLines[statusRow]
+            if reading.phase == .overtime {
+                XCTAssertTrue(status.contains("OVER TIME \(shown) · used "), "\(step): \(status)")
+                checkedOvertime += 1
+            }
+            XCTAssertTrue(status.contains("used \(TimeText.clock(reading.elapsedSeconds)) of 0:10"), status)
+            XCTAssertEqual(reading.elapsedSeconds - 10, reading.phase == .overtime ? reading.overtimeSeconds : -reading.remainingSeconds)
+
+            // The host with big seconds: digits and the line under them.
+            var model = ConsoleModel(role: .host, actor: "host@test", shared: state)
+            model.timeZone = utc
+            model.bigSeconds = true
+            let host = ConsoleView.render(model, now: now, width: 80, height: 24)
+            let hostLines = host.lines()
+            let lineRow = try! XCTUnwrap(hostLines.firstIndex { $0.contains(" planned") && $0.contains("0:10") }, host.text)
+            XCTAssertTrue(hostLines[lineRow].contains("│" + shown + " "), hostLines[lineRow])
+            XCTAssertTrue(showsBigDigits(shown, host, above: lineRow), "host digits at \(step): \(shown)\n\(host.text)")
+
+            // The rundown and the report: the same overtime, once there is some.
+            let projection = Schedule.project(state, now: now, calendar: calendar)
+            var rundown = Screen(width: 100, height: 10)
+            RundownView.render(projection: projection, state: state, now: now, into: &rundown, rect: Rect(x: 0, y: 0, width: 100, height: 10))
+            let row = try! XCTUnwrap(rundown.lines().first { $0.contains(">") })
+            let line = Report.lines(state, now: now, calendar: calendar)[0]
+            if reading.phase == .overtime {
+                let over = row.split(separator: " ").dropLast().last.map(String.init)
+                XCTAssertEqual(over, shown, "\(step): \(row)")
+                XCTAssertEqual(line.over, shown)
+            } else {
+                XCTAssertFalse(row.contains("+"), row)
+                XCTAssertEqual(line.over, "")
+            }
+            XCTAssertTrue(row.contains(" " + TimeText.clock(reading.elapsedSeconds) + " "), row)
+            XCTAssertEqual(line.actualLength, TimeText.clock(reading.elapsedSeconds))
+        }
+        XCTAssertGreaterThan(checkedOvertime, 100)
+    }
+}

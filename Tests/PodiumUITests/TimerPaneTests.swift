@@ -92,6 +92,67 @@ final class TimerPaneTests: XCTestCase {
         XCTAssertEqual(TimerPane.phaseStyle(.overtime).blink, true)
         XCTAssertEqual(TimerPane.phaseStyle(.danger).blink, false)
     }
+
+    /// The last talk ran to 09:24:30 and the host ended the event: the timer pane, the rundown
+    /// and the speaker view show what happened, never a forecast, however late one looks.
+    func testAfterTheEndOnlyActualsShow() {
+        var (state, _) = lateEvening(runningFor: 0, message: false)
+        func act(_ seconds: Double, _ action: Action) {
+            reduce(&state, action, context: ActionContext(now: nine + seconds, actor: "host@test"))
+        }
+        act(600, .nextSession(from: "talk"))          // 09:10: the talk took 7:00 of 5:00
+        act(600, .startTimer(session: "lt"))
+        // What the lead's end of the event does: finish the last timer, record the end.
+        state.timers["lt"]?.finish(at: nine + 1470)   // 09:24:30: the LT took 14:30 of 10:00
+        state.endedAt = nine + 1470
+        for later: Double in [1470, 1500, 7200, 172_800] {
+            let now = nine + later
+            let text = render(state, now: now).text
+            XCTAssertTrue(text.contains("ENDED"), text)
+            XCTAssertTrue(text.contains("· 9 min behind"), text)
+            XCTAssertTrue(text.contains("ended 09:24 (planned 09:15)"), text)
+            XCTAssertFalse(text.contains("ends "), text)
+            XCTAssertTrue(text.contains("+4:30"), text)
+            let speaker = SpeakerView.render(state: state, now: now, width: 80, height: 24, timeZone: utc).text
+            XCTAssertTrue(speaker.contains("EVENT ENDED · OVER TIME +4:30 · used 14:30 of 10:00"), speaker)
+
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = utc
+            let projection = Schedule.project(state, now: now, calendar: calendar)
+            var rundown = Screen(width: 100, height: 8)
+            RundownView.render(projection: projection, state: state, now: now, into: &rundown, rect: Rect(x: 0, y: 0, width: 100, height: 8))
+            let lines = rundown.lines()
+            XCTAssertFalse(lines.contains { $0.contains(">") }, rundown.text)
+            XCTAssertTrue(lines[2].contains("09:03   09:10 "), lines[2])
+            XCTAssertTrue(lines[2].hasSuffix("5:00    7:00    +2:00   │"), lines[2])
+            XCTAssertTrue(lines[3].contains("09:10   09:24 "), lines[3])
+            XCTAssertTrue(lines[3].hasSuffix("10:00   14:30   +4:30   │"), lines[3])
+            XCTAssertTrue(rundown.text.contains("9 min behind · ended 09:24 (planned 09:15)"), rundown.text)
+            if later == 7200 { assertGolden(rundown, named: "rundown-ended-100x8") }
+        }
+        assertGolden(render(state, now: nine + 7200), named: "timer-host-80x24-ended")
+    }
+
+    /// Before the end, the last session is projected as before.
+    func testBeforeTheEndTheLastSessionIsProjected() {
+        var (state, _) = lateEvening(runningFor: 0, message: false)
+        reduce(&state, .nextSession(from: "talk"), context: ActionContext(now: nine + 600, actor: "host@test"))
+        reduce(&state, .startTimer(session: "lt"), context: ActionContext(now: nine + 600, actor: "host@test"))
+        let text = render(state, now: nine + 1470).text
+        XCTAssertTrue(text.contains("ends 09:24 (planned 09:15)"), text)
+        XCTAssertFalse(text.contains("ENDED"), text)
+    }
+
+    /// Allowed time shown is never negative, even from a file written before the clamp.
+    func testAllowedTimeIsNeverShownNegative() {
+        var (state, now) = lateEvening(runningFor: 30, message: false)
+        state.timers["talk"]?.addedSeconds = -360
+        let text = render(state, now: now).text
+        XCTAssertTrue(text.contains("+0:30 OVER TIME · 0:00 planned"), text)
+        XCTAssertFalse(text.contains("-1:00"), text)
+        let speaker = SpeakerView.render(state: state, now: now, width: 80, height: 24, timeZone: utc).text
+        XCTAssertTrue(speaker.contains("OVER TIME +0:30 · used 0:30 of 0:00"), speaker)
+    }
 }
 
 /// The timer keys: who may use them, what they send, and the ones that ask first.
