@@ -78,7 +78,7 @@ public struct Seen: Codable, Equatable, Sendable {
         case .unmergeQuestion(let duplicate): return changed(duplicate) { $0.mergedInto ?? "" }
         case .clearMessage:
             guard let message = state.message, message.sentAt != messageSentAt else { return nil }
-            return "message kept: \(Actor.shortName(message.sentBy)) sent \"\(message.text)\" at \(ClockTime.hoursMinutes(message.sentAt))"
+            return "message kept: \(Actor.shortName(message.sentBy)) sent \"\(message.text)\" at \(TimeText.timeOfDay(message.sentAt, calendar: .localGregorian))"
         default:
             return nil
         }
@@ -107,7 +107,7 @@ public struct Seen: Codable, Equatable, Sendable {
         guard let change = question.history.last(where: { $0.by != actor }) ?? question.history.last else {
             return "it changed meanwhile"
         }
-        return "\(Actor.shortName(change.by)) \(Self.pastTense(change.what)) at \(ClockTime.hoursMinutes(change.at))"
+        return "\(Actor.shortName(change.by)) \(Self.pastTense(change.what)) at \(TimeText.timeOfDay(change.at, calendar: .localGregorian))"
     }
 
     /// A history entry ("dismissed: spam", "approved", "live") as a phrase about the question.
@@ -153,13 +153,11 @@ public enum Actor {
     }
 }
 
-/// Times of day as the consoles show them.
-public enum ClockTime {
-    /// "19:42" in this machine's time zone.
-    public static func hoursMinutes(_ date: Date, timeZone: TimeZone = .current) -> String {
+extension Calendar {
+    /// The Gregorian calendar in this machine's time zone: times of day in what actions say.
+    static var localGregorian: Calendar {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        calendar.timeZone = .current
+        return calendar
     }
 }

@@ -230,8 +230,7 @@ public enum QueuePane {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = model.timeZone
         for change in question.history.suffix(20) {
-            let time = calendar.dateComponents([.hour, .minute], from: change.at)
-            let clock = String(format: "%02d:%02d", time.hour ?? 0, time.minute ?? 0)
+            let clock = TimeText.timeOfDay(change.at, calendar: calendar)
             lines += TextLayout.wrap(clock + " " + Sanitizer.line(change.by) + ": " + Sanitizer.line(change.what), width: width)
         }
         return lines

@@ -76,8 +76,10 @@ public enum SpeakerView {
         // what is left at the bottom when there is room.
         var questionLines: [String] = []
         if let question = state.liveQuestion {
+            // On a panel, the panelist the moderator assigned it to answers it.
+            let panelist = question.assignee.map { "→ " + Sanitizer.line($0) + ": " } ?? ""
             questionLines = Array(
-                TextLayout.wrap(Sanitizer.line(question.text), width: width - 5).prefix(small ? 2 : 3))
+                TextLayout.wrap(panelist + Sanitizer.line(question.text), width: width - 5).prefix(small ? 2 : 3))
         }
         let gap = large ? 1 : 0
         let below = 1 + (questionLines.isEmpty ? 0 : questionLines.count + gap)

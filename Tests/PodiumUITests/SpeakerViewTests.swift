@@ -92,6 +92,14 @@ final class SpeakerViewTests: XCTestCase {
         XCTAssertTrue(large.contains("ディレクトリ構成を見せる"), "speaker notes when there is room")
     }
 
+    func testTheLiveQuestionNamesThePanelistItIsAssignedTo() {
+        var (state, now) = SpeakerFixture.state(after: 600)
+        reduce(&state, .assign(id: "q1", to: "山田"), context: ActionContext(now: now, actor: "moderator@test"))
+        for (width, height) in [(40, 12), (80, 24)] {
+            XCTAssertTrue(render(state, now, width, height).text.contains("Q: → 山田: 実際"), "\(width)x\(height)")
+        }
+    }
+
     func testTimeOfDayUsesTheGivenTimeZone() {
         let (state, now) = SpeakerFixture.state(after: 600)
         let tokyo = SpeakerView.render(
