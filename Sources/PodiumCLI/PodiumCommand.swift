@@ -8,7 +8,7 @@ import PodiumText
 public enum ExitStatus {
     /// Bad usage, a bad event file, a state file that does not parse.
     public static let badInput: Int32 = 2
-    /// The state file could not be written (lock, disk, permission).
+    /// The state file could not be read or written (lock, disk, permission).
     public static let storeFailure: Int32 = 3
     /// No terminal, or an unusable one.
     public static let noTerminal: Int32 = 4
@@ -26,7 +26,8 @@ public struct PodiumCommand: ParsableCommand {
             example event.
 
             Exit status: 0 ok, 1 unexpected error, 2 bad input (usage, event file, state file),
-            3 the state file could not be written, 4 no usable terminal, 128+N killed by signal N.
+            3 the state file could not be read or written, 4 no usable terminal, 128+N ended by
+            signal N.
             """,
         subcommands: [
             HostCommand.self, ModerateCommand.self, SpeakerCommand.self, AskCommand.self,
