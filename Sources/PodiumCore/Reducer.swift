@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// Applies one intent to the state. Pure: the same state, action and context give the same
 /// result, so a process can apply its intent again to a fresher copy of the file.
@@ -112,7 +113,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         }
 
     case .putLive(let id):
-        putLive(&state, id, seenLive: nil, context)
+        return putLive(&state, id, seenLive: nil, context)
 
     case .markAnswered(let id):
         updateQuestion(&state, id, context, "answered") { question in
@@ -273,8 +274,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
             return attempt == state ? [] : [.leftAlone(why)]
         }
         if case .putLive(let id) = inner {
-            putLive(&state, id, seenLive: seen.live, context)
-            return []
+            return putLive(&state, id, seenLive: seen.live, context)
         }
         return reduce(&state, inner, context: context)
 
@@ -294,10 +294,12 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
 /// one this console showed live (`seenLive`; nil: not known, as for an action without what its
 /// person saw); a question put live by someone else meanwhile goes back to the top of the
 /// queue instead: nobody answered it.
-private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String]?, _ context: ActionContext) {
+@discardableResult
+private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String]?, _ context: ActionContext) -> [Effect] {
     guard let index = state.questionIndex(id), state.questions[index].mergedInto == nil,
           state.questions[index].status != .live
-    else { return }
+    else { return [] }
+    var effects: [Effect] = []
     let session = state.questions[index].sessionID
     let top = (state.questions.filter { $0.sessionID == session }.map(\.position).min() ?? 0) - 1
     for other in state.questions.indices
@@ -306,6 +308,8 @@ private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String
         if seenLive?.contains(previousID) ?? true {
             updateQuestion(&state, previousID, context, "answered") { setTriageStatus(&$0, .answered) }
         } else {
+            let previous = state.questions[other]
+            effects.append(.leftAlone("not marked answered: \"\(TextLayout.truncate(Sanitizer.line(previous.text), toWidth: 24))\" was put live meanwhile (\(Seen.lastChange(of: previous, notBy: context.actor))); it is back at the top of the queue"))
             updateQuestion(&state, previousID, context, "back to the top of the queue (another question was put live)") {
                 setTriageStatus(&$0, .approved)
                 $0.position = top
@@ -313,6 +317,7 @@ private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String
         }
     }
     updateQuestion(&state, id, context, "live") { setTriageStatus(&$0, .live) }
+    return effects
 }
 
 /// "already on Keynote: moved by alice at 19:42" for a session move made from a session that
