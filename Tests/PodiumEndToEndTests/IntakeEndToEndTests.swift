@@ -420,4 +420,96 @@ final class IntakeEndToEndTests: XCTestCase {
             XCTAssertTrue(Set(asked).isSubset(of: ids), "every other writer's question is there")
         }
     }
+
+    // MARK: The recipes of docs/intake.md, on recorded samples (no network)
+
+    private var recipes: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/recipes")
+    }
+
+    private func python() throws -> URL {
+        for path in ["/usr/bin/python3", "/usr/local/bin/python3"] where FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        throw XCTSkip("python3 is not installed")
+    }
+
+    /// YouTube Live through chat-downloader's items (a recorded sample) into `ask -`; run twice,
+    /// as a restarted bridge would: the second run adds nothing.
+    func testYouTubeRecipeOnARecordedChat() throws {
+        let scratch = try Scratch()
+        let state = try initState(scratch)
+        for run in 0..<2 {
+            let bridge = Process()
+            bridge.executableURL = try python()
+            bridge.arguments = [recipes.appendingPathComponent("youtube-to-podium.py").path, "--replay", recipes.appendingPathComponent("youtube-chat-sample.json").path]
+            let pipe = Pipe()
+            let bridgeErrors = Pipe()
+            bridge.standardOutput = pipe
+            bridge.standardError = bridgeErrors
+            let ask = try Running(["ask", "-", "--state", state], scratch: scratch, name: "yt\(run)")
+            running.append(ask)
+            // The bridge's output is podium's input.
+            try bridge.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            bridge.waitUntilExit()
+            ask.send(output)
+            ask.closeInput()
+            XCTAssertEqual(ask.finish(), 0, ask.stderr)
+            XCTAssertTrue(String(decoding: bridgeErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("skipped membership_item"))
+            XCTAssertTrue(ask.stdout.contains(run == 0 ? "added 4 questions" : "added 0 questions, 4 already there"), ask.stdout)
+        }
+        let stored = storedQuestions(state)
+        XCTAssertEqual(stored.compactMap { $0["text"] as? String }, ["Raft の選出タイムアウトは？", "etcd のバックアップはどうしていますか", "スライドはどこで見られますか", "Raft の選出タイムアウトは？"])
+        XCTAssertEqual(stored.compactMap { $0["author"] as? String }, ["k8s好き", "Ken 🍣", "応援団", "k8s好き"])
+        XCTAssertEqual(Set(stored.compactMap { $0["source"] as? String }), ["youtube"])
+    }
+
+    /// A webhook (here: POSTs from this test to 127.0.0.1) through the recipe's server into a
+    /// streaming `ask -`: each lands while both keep running; a bad body is refused by the server.
+    func testWebhookRecipe() throws {
+        let scratch = try Scratch()
+        let state = try initState(scratch)
+        let server = Process()
+        server.executableURL = try python()
+        server.arguments = [recipes.appendingPathComponent("webhook-to-podium.py").path, "--port", "0"]
+        let serverErrors = Pipe()
+        server.standardError = serverErrors
+        let ask = try start(["ask", "-", "--state", state], scratch)
+        server.standardOutput = ask.input
+        try server.run()
+        holders.append(server)
+        let banner = String(decoding: serverErrors.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try XCTUnwrap(banner.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) }, banner)
+        func post(_ body: String) throws -> Int {
+            // With Python's urllib: the test needs no HTTP client of its own.
+            let client = Process()
+            client.executableURL = try python()
+            client.arguments = ["-c", """
+                import sys, urllib.request, urllib.error
+                try:
+                    print(urllib.request.urlopen(urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), method="POST"), timeout=5).status)
+                except urllib.error.HTTPError as error:
+                    print(error.code)
+                """, "http://127.0.0.1:\(port)/", body]
+            let out = Pipe()
+            client.standardOutput = out
+            try client.run()
+            let printed = out.fileHandleForReading.readDataToEndOfFile()
+            client.waitUntilExit()
+            return Int(String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        }
+        XCTAssertEqual(try post("{\"id\": \"discord-1130458\", \"text\": \"スライドはどこで見られますか\", \"author\": \"naoki\", \"source\": \"discord\"}"), 202)
+        XCTAssertTrue(waitUntil(3) { self.texts(state) == ["スライドはどこで見られますか"] }, ask.stderr)
+        XCTAssertEqual(try post("not json"), 400)
+        XCTAssertEqual(try post("{\n  \"text\": \"pretty\\nprinted\",\n  \"id\": 7\n}"), 202)
+        XCTAssertEqual(try post("{\"id\": \"discord-1130458\", \"text\": \"スライドはどこで見られますか\", \"source\": \"discord\"}"), 202)
+        XCTAssertTrue(waitUntil(3) { self.texts(state) == ["スライドはどこで見られますか", "pretty\nprinted"] }, "\(texts(state)) \(ask.stderr)")
+        server.terminate()
+        server.waitUntilExit()
+        ask.closeInput()
+        XCTAssertEqual(ask.finish(), 0, ask.stderr)
+        XCTAssertTrue(ask.stdout.contains("1 already there"), ask.stdout)
+    }
 }
