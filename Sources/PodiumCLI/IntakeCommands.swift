@@ -18,9 +18,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Put an event into the state file without a terminal (as the host's first run with --event does).",
         discussion: """
-            Creates the state file, or, when it exists, puts the event file's changes into it the way
-            `podium host --event` does (timers, notes and questions already there are kept).
-            For servers, scripts and chat bridges started before anyone opens a console.
+            Creates the state file, or, when it exists, puts the event file's changes into it the way `podium host --event` does (timers, notes and questions already there are kept). For servers, scripts and chat bridges started before anyone opens a console.
             """)
 
     @OptionGroup var stateOptions: StateOptions
@@ -59,17 +57,10 @@ struct AskCommand: ParsableCommand {
               {"id": "…", "text": "…", "author": "…", "source": "youtube", "session": "…"}
             podium ask --follow meeting_saved_chat.txt --format zoom --questions-only
 
-            `ask -` streams: every line is written within a second of arriving while the input stays
-            open (what has arrived together goes in one write). While the state file cannot be written
-            (a lock held, a full disk) the lines wait in memory and are retried; on EOF it exits once all
-            are written; on SIGTERM or SIGINT it writes what it has read, or keeps it in a file for
-            `podium recover`, and says so. A bad line (too long, not JSON, not UTF-8, no text) is named
-            on stderr as stdin:LINE: why and skipped; the exit status is then 2 (0 when all landed).
-            --strict refuses the whole input when one line is bad.
+            `ask -` streams: every line is written within a second of arriving while the input stays open (what has arrived together goes in one write). While the state file cannot be written (a lock held, a full disk) the lines wait in memory and are retried; at the end of input it exits once all are written; on SIGTERM or SIGINT it writes what it has read, or keeps it in a file for `podium recover`, and says so. A bad line (too long, not JSON, not UTF-8, no text) is named on stderr as stdin:LINE: why and skipped; the exit status is then 2 (0 when all landed). --strict refuses the whole input when one line is bad.
 
-            An id (a JSON line's "id", --id) names the message: the same id from the same source is
-            added once, so a bridge may re-send its history. Lines of a followed file get an id from
-            where they were read (Zoom messages: time, author and text), so a restart adds nothing twice.
+            An id (a JSON line's "id", --id) names the message: the same id from the same source is added once, so a bridge may re-send its history. Lines of a followed file get an id from where they were read (Zoom messages: time, author and text), so a restart adds nothing twice.
+
             Sources: venue, zoom, youtube, discord, satellite, other.
             Questions are at most \(Question.maximumLength) characters; a longer one is refused, never cut.
             See docs/intake.md for YouTube Live, Zoom and webhook recipes.
@@ -145,7 +136,7 @@ struct AskCommand: ParsableCommand {
     }
 }
 
-struct IntakeFormatArgument: ExpressibleByArgument {
+struct IntakeFormatArgument: ExpressibleByArgument, CustomStringConvertible {
     var value: IntakeFormat
     static let auto = IntakeFormatArgument(value: .auto)
 
@@ -157,6 +148,7 @@ struct IntakeFormatArgument: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { IntakeFormat.allCases.map(\.rawValue) }
+    var description: String { value.rawValue }
 }
 
 func newQuestionID() -> String {
