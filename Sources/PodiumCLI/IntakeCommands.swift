@@ -188,6 +188,10 @@ final class Intake {
     static let lockWait = 0.5
     /// Pause between attempts while the file cannot be written.
     static let retryPause = 0.5
+    /// A Zoom message is complete when the next one starts, or when nothing more has come for
+    /// this long (Zoom writes a message's lines together; the wait must stay well under the
+    /// second a question may take to reach the screens).
+    static let zoomQuiet = 0.5
 
     init(store: StateStore, defaults: IntakeDefaults) {
         self.store = store
@@ -463,8 +467,8 @@ final class Intake {
         while true {
             var timeout = retryTimeout
             if zoom.hasPending {
-                // A Zoom message may continue on the next lines: it is complete after a quiet second.
-                let quiet = Int32(max(0, (1 - Date().timeIntervalSince(lastInput)) * 1000)) + 1
+                // A Zoom message may continue on the next lines: it is complete after a quiet moment.
+                let quiet = Int32(max(0, (Self.zoomQuiet - Date().timeIntervalSince(lastInput)) * 1000)) + 1
                 timeout = min(timeout ?? quiet, quiet)
             }
             let ready = Poller.wait(atEnd ? [signals.descriptor] : [input, signals.descriptor], timeoutMilliseconds: atEnd ? (timeout ?? 0) : timeout)
@@ -507,7 +511,7 @@ final class Intake {
                     lineTaken(rest.bytes, number: number, offset: nil, format: format, zoom: &zoom)
                 }
             }
-            if zoom.hasPending, atEnd || Date().timeIntervalSince(lastInput) >= 1 {
+            if zoom.hasPending, atEnd || Date().timeIntervalSince(lastInput) >= Self.zoomQuiet {
                 for event in zoom.finish() { zoomEvent(event) }
             }
             flush()
@@ -574,7 +578,7 @@ final class Intake {
                 takeLines()
                 restart("a new file replaced it (rotation)")
             }
-            if zoom.hasPending, Date().timeIntervalSince(lastInput) >= 1 {
+            if zoom.hasPending, Date().timeIntervalSince(lastInput) >= Self.zoomQuiet {
                 for event in zoom.finish() { zoomEvent(event) }
             }
             flush()
