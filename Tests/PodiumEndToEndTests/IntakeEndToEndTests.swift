@@ -359,6 +359,17 @@ final class IntakeEndToEndTests: XCTestCase {
         XCTAssertEqual(follow.finish(), 128 + SIGTERM)
         XCTAssertTrue(follow.stdout.contains("1 private message skipped"), follow.stdout)
         XCTAssertTrue(follow.stdout.contains("1 without a question marker skipped"), follow.stdout)
+
+        // Restarted on a copy of the file (Zoom rewrote it: a new inode): nothing twice.
+        try FileManager.default.copyItem(atPath: chat, toPath: chat + ".copy")
+        try FileManager.default.removeItem(atPath: chat)
+        try FileManager.default.moveItem(atPath: chat + ".copy", toPath: chat)
+        let again = try self.start(["ask", "--follow", chat, "--format", "zoom", "--questions-only", "--state", state], scratch, name: "again")
+        usleep(1_500_000)
+        again.signal(SIGTERM)
+        XCTAssertEqual(again.finish(), 128 + SIGTERM)
+        XCTAssertEqual(texts(state).count, 3, "\(texts(state))")
+        XCTAssertTrue(again.stdout.contains("added 0 questions, 3 already there"), again.stdout)
     }
 
     // MARK: Together
