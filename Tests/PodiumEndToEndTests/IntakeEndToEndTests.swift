@@ -374,9 +374,9 @@ final class IntakeEndToEndTests: XCTestCase {
 
     // MARK: Together
 
-    /// Three bridges (each re-sending a shared history, as restarted bridges do) and two other
-    /// writers on one file for about 20 s: every line lands exactly once, and the writers'
-    /// actions are all there.
+    /// Three bridges (each re-sending a shared history, as restarted bridges do), two moderator
+    /// consoles triaging and two other writers on one file for about 20 s: every line lands
+    /// exactly once, and the others' actions are all there.
     func testThreeBridgesAndOtherWritersLandEveryLineOnce() throws {
         let scratch = try Scratch()
         let state = try initState(scratch)
@@ -393,9 +393,24 @@ final class IntakeEndToEndTests: XCTestCase {
             try writer.run()
             writers.append(writer)
         }
+        // Two moderators triaging in their consoles meanwhile.
+        var consoles: [TmuxSession] = []
+        if TmuxSession.isAvailable {
+            for _ in 0..<2 {
+                let console = try TmuxSession(
+                    width: 100, height: 30,
+                    command: "\(TmuxSession.shellQuoted(TmuxSession.podiumBinary().path)) moderate --state \(TmuxSession.shellQuoted(state))",
+                    workingDirectory: scratch.directory)
+                _ = try console.waitFor("Q&A")
+                consoles.append(console)
+            }
+        }
         let rounds = 100
         let started = Date()
         for round in 0..<rounds {
+            for (index, console) in consoles.enumerated() where round % 5 == index {
+                console.sendKeys(round % 2 == 0 ? "y" : "u", "j")
+            }
             for (index, bridge) in bridges.enumerated() {
                 var lines = "{\"id\": \"b\(index)-\(round)\", \"text\": \"bridge \(index) line \(round)\", \"source\": \"youtube\"}\n"
                 // The shared history: every bridge sends it, it lands once.
@@ -409,6 +424,14 @@ final class IntakeEndToEndTests: XCTestCase {
         for bridge in bridges { XCTAssertEqual(bridge.finish(timeout: 60), 2, bridge.stderr) }
         for writer in writers { writer.waitUntilExit() }
         XCTAssertGreaterThan(Date().timeIntervalSince(started), 19)
+        for console in consoles {
+            console.sendKeys("q")
+            XCTAssertEqual(try console.waitForExit(timeout: 10), 0, console.capture())
+        }
+        if !consoles.isEmpty {
+            let counts = try statusJSON(state)["counts"] as? [String: Int] ?? [:]
+            XCTAssertGreaterThan(counts["approved"] ?? 0, 0, "the consoles' approvals are in the file too")
+        }
 
         let stored = storedQuestions(state)
         var counts: [String: Int] = [:]
