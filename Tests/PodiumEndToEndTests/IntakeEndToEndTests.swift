@@ -256,7 +256,8 @@ final class IntakeEndToEndTests: XCTestCase {
         XCTAssertTrue(waitUntil(10) { self.texts(state).count == 5 })
         XCTAssertGreaterThan(Date().timeIntervalSince(locked), 4.5)
         XCTAssertTrue(ask.stderr.contains("waiting to write"), ask.stderr)
-        XCTAssertTrue(ask.stderr.contains("written after waiting"), ask.stderr)
+        // Said once the write returns (the directory's fsync comes after the rename).
+        XCTAssertTrue(waitUntil(3) { ask.stderr.contains("written after waiting") }, ask.stderr)
         ask.send("after\n")
         ask.closeInput()
         XCTAssertEqual(ask.finish(), 0, ask.stderr)
