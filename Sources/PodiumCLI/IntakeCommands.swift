@@ -493,7 +493,12 @@ final class Intake {
                 var taken = 0
                 repeat {
                     let count = read(input, &buffer, buffer.count)
-                    if count < 0, errno == EINTR { continue }
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        // A non-blocking stdin handed over by the parent: nothing more for now.
+                        if errno == EAGAIN || errno == EWOULDBLOCK { break }
+                        printError("stdin: \(String(cString: strerror(errno))); reading stops here")
+                    }
                     if count <= 0 {
                         atEnd = true
                         break
