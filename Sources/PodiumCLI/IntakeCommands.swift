@@ -416,7 +416,7 @@ final class Intake {
     }
 
     /// One complete line of input.
-    private func lineTaken(_ bytes: ArraySlice<UInt8>, number: Int, offset: (device: UInt64, inode: UInt64, offset: UInt64)?, format: IntakeFormat, zoom: inout ZoomChatParser) {
+    private func lineTaken(_ bytes: ArraySlice<UInt8>, number: Int, offset: UInt64?, format: IntakeFormat, zoom: inout ZoomChatParser) {
         if bytes.count > LineSplitter.longestLine {
             report(IntakeProblem(line: number, reason: "the line is longer than \(LineSplitter.longestLine / 1024) KB"))
             return
@@ -433,7 +433,7 @@ final class Intake {
         case .success(nil): return
         case .success(var message?):
             if message.messageID == nil, let offset {
-                message.messageID = ChatIntake.lineMessageID(device: offset.device, inode: offset.inode, offset: offset.offset, text: text)
+                message.messageID = ChatIntake.lineMessageID(offset: offset, text: text)
             }
             take(message)
         case .failure(let problem): report(problem)
@@ -547,13 +547,13 @@ final class Intake {
         func takeLines() {
             while let line = splitter.nextLine() {
                 number += 1
-                lineTaken(line.bytes, number: number, offset: file.identity.map { ($0.device, $0.inode, line.offset) }, format: format, zoom: &zoom)
+                lineTaken(line.bytes, number: number, offset: line.offset, format: format, zoom: &zoom)
             }
         }
         func restart(_ why: String) {
             if let rest = splitter.takeRest() {
                 number += 1
-                lineTaken(rest.bytes, number: number, offset: file.identity.map { ($0.device, $0.inode, rest.offset) }, format: format, zoom: &zoom)
+                lineTaken(rest.bytes, number: number, offset: rest.offset, format: format, zoom: &zoom)
             }
             for event in zoom.finish() { zoomEvent(event) }
             printError("\(path): \(why); reading it from the start")
@@ -674,7 +674,6 @@ struct FollowedFile {
     let path: String
     private var fd: Int32 = -1
     private var offset: UInt64 = 0
-    private(set) var identity: (device: UInt64, inode: UInt64)?
 
     init(path: String) {
         self.path = path
@@ -684,11 +683,8 @@ struct FollowedFile {
         if fd < 0 {
             let opened = open(path, O_RDONLY | O_CLOEXEC)
             guard opened >= 0 else { return .missing }
-            var info = stat()
-            fstat(opened, &info)
             fd = opened
             offset = 0
-            identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         }
         var held = stat()
         fstat(fd, &held)

@@ -192,12 +192,14 @@ public enum ChatIntake {
         id.utf8.count <= 120 ? id : "h-" + String(stableHash([id]), radix: 16)
     }
 
-    /// The id of a line of a followed file that has none of its own: where it was read (the
-    /// file's device and inode, the line's offset) and what it says, so that reading the same
-    /// file again after a restart adds nothing twice, and a truncated file rewritten with new
-    /// lines at old offsets still adds them.
-    public static func lineMessageID(device: UInt64, inode: UInt64, offset: UInt64, text: String) -> String {
-        "line-" + String(stableHash(["\(device)", "\(inode)", "\(offset)", text]), radix: 16)
+    /// The id of a line of a followed file that has none of its own: its offset in the file and
+    /// its text. Not the file's inode: a file replaced by a rename (an editor's save, a sync
+    /// tool such as Syncthing, a program that rewrites its log) gets a new inode with the same
+    /// lines, which must not land again; new lines at old offsets (after truncation or
+    /// rotation) have other text, so they still land. The same text at the same offset of a
+    /// rotated file counts as the same line.
+    public static func lineMessageID(offset: UInt64, text: String) -> String {
+        "line-" + String(stableHash(["\(offset)", text]), radix: 16)
     }
 
     /// The id of a Zoom message: its time, author and text (what stays the same when the file

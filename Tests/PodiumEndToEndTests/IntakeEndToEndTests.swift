@@ -335,6 +335,14 @@ final class IntakeEndToEndTests: XCTestCase {
         appender.write(Data("after restart\n".utf8))
         try appender.close()
         XCTAssertTrue(waitUntil(3) { self.texts(state) == before + ["after restart"] }, "\(texts(state))")
+
+        // Rewritten by a rename with the same lines and one more (an editor, a sync tool): only
+        // the new line lands.
+        let content = try String(contentsOfFile: chat, encoding: .utf8)
+        try (content + "after a rewrite\n").write(toFile: chat, atomically: true, encoding: .utf8)
+        XCTAssertTrue(waitUntil(3) { self.texts(state).last == "after a rewrite" }, "\(texts(state)) \(follow.stderr)")
+        usleep(500_000)
+        XCTAssertEqual(texts(state), before + ["after restart", "after a rewrite"])
         follow.signal(SIGTERM)
         _ = follow.finish()
     }
