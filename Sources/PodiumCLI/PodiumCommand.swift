@@ -30,7 +30,7 @@ public struct PodiumCommand: ParsableCommand {
             signal N.
             """,
         subcommands: [
-            HostCommand.self, ModerateCommand.self, SpeakerCommand.self, AskCommand.self,
+            HostCommand.self, ModerateCommand.self, SpeakerCommand.self, InitCommand.self, AskCommand.self,
             StatusCommand.self, MergeCommand.self, ReportCommand.self, ExportCommand.self,
             ImportCommand.self, NotesCommand.self, RecoverCommand.self,
         ],
@@ -114,7 +114,7 @@ struct StateOptions: ParsableArguments {
         let store = store(role: role)
         guard let state = try store.load() else {
             throw CommandFailure(
-                message: "\(path): no state file yet. Start the host console first: podium host --event EVENT.yaml --state \(path)",
+                message: missingStateMessage(path),
                 status: ExitStatus.badInput)
         }
         return (store, state)

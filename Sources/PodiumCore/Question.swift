@@ -72,6 +72,7 @@ public struct Question: Codable, Equatable, Identifiable, @unchecked Sendable {
         @usableFromInline var originalText: String?
         @usableFromInline var author: String
         @usableFromInline var source: QuestionSource
+        @usableFromInline var sourceMessageID: String?
         @usableFromInline var sessionID: String?
         @usableFromInline var status: QuestionStatus
         @usableFromInline var statusBeforeDismissal: QuestionStatus?
@@ -139,6 +140,13 @@ public struct Question: Codable, Equatable, Identifiable, @unchecked Sendable {
     public var source: QuestionSource {
         get { storage.header.source }
         _modify { yield &fields.source }
+    }
+    /// The id the chat gave the message this question came from (or one made from where it was
+    /// read): the same id from the same source is added only once, so a bridge can re-send.
+    @inlinable
+    public var sourceMessageID: String? {
+        get { storage.header.sourceMessageID }
+        _modify { yield &fields.sourceMessageID }
     }
     @inlinable
     public var sessionID: String? {
@@ -257,7 +265,7 @@ public struct Question: Codable, Equatable, Identifiable, @unchecked Sendable {
     ) {
         storage = Storage.make(Fields(
             id: id, text: text, originalText: nil, author: author, source: source,
-            sessionID: sessionID, status: status, statusBeforeDismissal: nil, dismissReason: nil,
+            sourceMessageID: nil, sessionID: sessionID, status: status, statusBeforeDismissal: nil, dismissReason: nil,
             votes: [:], pinned: false, position: position ?? askedAt.timeIntervalSince1970,
             labels: [], assignee: nil, aliases: [], mergedInto: nil, editingBy: nil,
             askedAt: askedAt, updatedAt: askedAt, updatedBy: actor,

@@ -80,8 +80,11 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         if state.message?.sessionID != nil { state.message = nil }
 
     case .addQuestion(let question):
-        // Adding is idempotent by id: replaying an intent never duplicates a question.
-        guard state.questionIndex(question.id) == nil else { return [] }
+        // Adding is idempotent by id, and by the chat message it came from: replaying an intent,
+        // or a bridge re-sending its history, never duplicates a question.
+        guard !state.questions.containsQuestion(
+            id: question.id, source: question.source, messageID: question.sourceMessageID)
+        else { return [] }
         var added = question
         if added.sessionID == nil { added.sessionID = state.currentSessionID }
         state.questions.append(added)

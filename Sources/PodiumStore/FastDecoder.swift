@@ -200,7 +200,7 @@ struct FastStateDecoder {
 
     private mutating func question() throws -> Question {
         var id: String?, text: String?, originalText: String?, author: String?
-        var source: QuestionSource?, sessionID: String?, status: QuestionStatus?
+        var source: QuestionSource?, sourceMessageID: String?, sessionID: String?, status: QuestionStatus?
         var before: QuestionStatus?, reason: String?, votes: [String: Int]?, pinned: Bool?
         var position: Double?, labels: [String]?, assignee: String?, aliases: [String]?
         var mergedInto: String?, editingBy: String?, askedAt: Date?, updatedAt: Date?
@@ -212,6 +212,7 @@ struct FastStateDecoder {
             case "originalText": originalText = try d.optional { try $0.string() }
             case "author": author = try d.string()
             case "source": source = try d.enumeration()
+            case "sourceMessageID": sourceMessageID = try d.optional { try $0.string() }
             case "sessionID": sessionID = try d.optional { try $0.string() }
             case "status": status = try d.enumeration()
             case "statusBeforeDismissal": before = try d.optional { try $0.enumeration() }
@@ -239,6 +240,7 @@ struct FastStateDecoder {
             id: id, text: text, author: author, source: source, sessionID: sessionID,
             status: status, askedAt: askedAt, by: updatedBy, position: position)
         question.originalText = originalText
+        question.sourceMessageID = sourceMessageID
         question.statusBeforeDismissal = before
         question.dismissReason = reason
         question.votes = votes

@@ -65,7 +65,7 @@ struct FastStateEncoder {
                 "actualStart", "actualEnd",
             ]),
             (Question(id: "q", text: "", askedAt: date).storedFieldsForReflection, [
-                "id", "text", "originalText", "author", "source", "sessionID", "status",
+                "id", "text", "originalText", "author", "source", "sourceMessageID", "sessionID", "status",
                 "statusBeforeDismissal", "dismissReason", "votes", "pinned", "position", "labels",
                 "assignee", "aliases", "mergedInto", "editingBy", "askedAt", "updatedAt", "updatedBy",
                 "history",
@@ -193,6 +193,7 @@ struct FastStateEncoder {
         key("position"); try double(value.position)
         if let session = value.sessionID { key("sessionID"); string(session) }
         key("source"); string(value.source.rawValue)
+        if let message = value.sourceMessageID { key("sourceMessageID"); string(message) }
         key("status"); string(value.status.rawValue)
         if let before = value.statusBeforeDismissal {
             key("statusBeforeDismissal"); string(before.rawValue)

@@ -76,6 +76,8 @@ public enum StateMerge {
         for (voter, vote) in winner.votes { votes[voter] = vote }
         winner.votes = votes
         winner.aliases = aliases
+        // Set when the question is asked and never changed: any copy that has it knows it.
+        winner.sourceMessageID = winner.sourceMessageID ?? ordered.compactMap(\.sourceMessageID).last
         winner.history = unique(history.sorted { ($0.at, $0.by, $0.what) < ($1.at, $1.by, $1.what) })
         return winner
     }

@@ -4,6 +4,8 @@
 //   swift run podium-bench --quick               a smoke run for CI (100 and 1,000 only)
 //   podium-bench propagate --state F --count N [--samples K]
 //                                                cross-process latency only (for scripts/bench)
+//   podium-bench intake --podium PATH [--state DIR/x.json]
+//                                                chat intake: ask - latency, bursts, bridge CPU
 //   podium-bench make-state --state F --count N [--running]
 //                                                writes a state file with N questions
 //   podium-bench watch --state F                 (internal) the watcher process of `propagate`
@@ -27,7 +29,7 @@ var flags = Set<String>()
 var index = 0
 while index < arguments.count {
     let argument = arguments[index]
-    if ["--state", "--count", "--samples"].contains(argument), index + 1 < arguments.count {
+    if ["--state", "--count", "--samples", "--podium"].contains(argument), index + 1 < arguments.count {
         options[argument] = arguments[index + 1]
         index += 2
     } else if ["--quick", "--running"].contains(argument) {
@@ -55,6 +57,11 @@ do {
         print("propagation \(count) questions: n \(samples.count) p50 \(format(samples.median)) ms "
               + "p90 \(format(samples.percentile(90))) ms p99 \(format(samples.percentile(99))) ms "
               + "max \(format(samples.percentile(100))) ms")
+    case "intake":
+        // The chat-intake figures with the real binary: podium-bench intake --podium PATH [--state DIR/x.json]
+        guard let podium = options["--podium"] else { fail("intake needs --podium PATH (the podium binary)") }
+        let directory = options["--state"].map { ($0 as NSString).deletingLastPathComponent } ?? NSTemporaryDirectory()
+        exit(try intakeBench(podium: podium, directory: directory.isEmpty ? "." : directory))
     case "make-state":
         guard let path = options["--state"], let count = options["--count"].flatMap({ Int($0) }) else {
             fail("make-state needs --state FILE --count N")
