@@ -1,0 +1,380 @@
+import PodiumCore
+
+/// Inline Markdown of one line (emphasis, code spans, links, escapes) in time linear in its
+/// length, up to a logarithm. The rules are those `MarkdownRenderer` always had; what
+/// changed is how a closer is found. Scanning forward from every opener for its closer cost
+/// the square of the line's length, or its cube (a pasted log of 48 KB with stray `*` took
+/// minutes), because an opener that never closes scanned to the end of the line, again and
+/// again. Here the line is read once into tables (runs of each delimiter by length, bracket
+/// depths, the next `)` or space), and the walk that looks for an emphasis closer is
+/// remembered node by node, so every opener after the first reuses it.
+///
+/// Nested spans are parsed on index ranges of the same line, never on copies, so the tables
+/// serve every level. A range's bounds never split a delimiter run in a way the rules can
+/// see: a range ends at its closer (`*`, `_`) or at `]`, none of them a word character, a
+/// space or a backtick.
+final class InlineParser {
+    private let chars: [Character]
+    /// The ASCII value of each character (0 for others); the few characters compared here
+    /// are all ASCII, except U+1FEF, which `Character` equality takes for "`".
+    private let codes: [UInt8]
+    private let count: Int
+    /// For a position in a run of one delimiter character, where the run starts and ends.
+    private var runStart: [Int]
+    private var runEnd: [Int]
+    /// Maximal runs of backticks, by length: their starts in order.
+    private var tickRuns: [Int: [Int]] = [:]
+    /// Maximal runs of `*` / `_` that can close a span (not after a space; `_` not before a
+    /// word), by character and length: their starts in order.
+    private var closingRuns: [UInt8: [Int: [Int]]] = [:]
+    /// The first position at or after p that is `\`, "`" or the character (one table each
+    /// for `*` and `_`): the only positions where a walk for a closer does anything.
+    private var nextStop: [UInt8: [Int]] = [:]
+    /// Bracket depth before each position along the one walk that steps over escapes
+    /// (`\x` as a pair), and for each depth the positions of the `]` that reach it.
+    private var depthBefore: [Int] = []
+    private var closingBrackets: [Int: [Int]] = [:]
+    /// The first position at or after p holding `)` or a space (an address ends there).
+    private var addressEnd: [Int] = []
+    /// Remembered walks for closers, by character and end of range: for each node visited,
+    /// the first closer after it of length 1, 2 and 3 (-1 for none).
+    private var walks: [UInt8: [Int: [Int: Closers]]] = [:]
+
+    private struct Closers {
+        var byLength: (Int, Int, Int)
+        subscript(length: Int) -> Int {
+            switch length {
+            case 1: return byLength.0
+            case 2: return byLength.1
+            default: return byLength.2
+            }
+        }
+    }
+
+    private static let backslash = UInt8(ascii: "\\")
+    private static let backtick = UInt8(ascii: "`")
+    private static let star = UInt8(ascii: "*")
+    private static let underscore = UInt8(ascii: "_")
+    private static let space = UInt8(ascii: " ")
+    private static let open = UInt8(ascii: "[")
+    private static let close = UInt8(ascii: "]")
+    private static let openParen = UInt8(ascii: "(")
+    private static let closeParen = UInt8(ascii: ")")
+    private static let escapable: Set<UInt8> = Set("\\`*_[]()#+-.!<>".utf8)
+
+    init(_ text: String) {
+        chars = Array(text)
+        count = chars.count
+        codes = chars.map { character in
+            if let ascii = character.asciiValue, character.utf8.count == 1 { return ascii }
+            return character == "`" ? Self.backtick : 0
+        }
+        runStart = Array(0..<count)
+        runEnd = (0..<count).map { $0 + 1 }
+        buildRuns()
+        buildBrackets()
+    }
+
+    /// The runs of one line.
+    func parse(base: Style) -> [StyledRun] {
+        var runs: [StyledRun] = []
+        parse(0, count, base: base, into: &runs)
+        return runs
+    }
+
+    // MARK: Tables
+
+    private func buildRuns() {
+        var i = 0
+        while i < count {
+            let code = codes[i]
+            guard code == Self.backtick || code == Self.star || code == Self.underscore else {
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < count, codes[end] == code { end += 1 }
+            for k in i..<end {
+                runStart[k] = i
+                runEnd[k] = end
+            }
+            let length = end - i
+            if code == Self.backtick {
+                tickRuns[length, default: []].append(i)
+            } else if i > 0, codes[i - 1] != Self.space,
+                      code != Self.underscore || end == count || !isWord(end) {
+                closingRuns[code, default: [:]][length, default: []].append(i)
+            }
+            i = end
+        }
+        for code in [Self.star, Self.underscore] {
+            var table = [Int](repeating: count, count: count + 1)
+            var next = count
+            for p in stride(from: count - 1, through: 0, by: -1) {
+                let c = codes[p]
+                if c == code || c == Self.backslash || c == Self.backtick { next = p }
+                table[p] = next
+            }
+            nextStop[code] = table
+        }
+        addressEnd = [Int](repeating: count, count: count + 1)
+        var next = count
+        for p in stride(from: count - 1, through: 0, by: -1) {
+            if codes[p] == Self.closeParen || codes[p] == Self.space { next = p }
+            addressEnd[p] = next
+        }
+    }
+
+    private func buildBrackets() {
+        depthBefore = [Int](repeating: 0, count: count + 1)
+        var depth = 0
+        var p = 0
+        while p < count {
+            depthBefore[p] = depth
+            if codes[p] == Self.backslash {
+                // The escaped character is stepped over: its depth is the backslash's.
+                if p + 1 < count { depthBefore[p + 1] = depth }
+                p += 2
+                continue
+            }
+            if codes[p] == Self.open { depth += 1 }
+            if codes[p] == Self.close {
+                depth -= 1
+                closingBrackets[depth, default: []].append(p)
+            }
+            p += 1
+        }
+        depthBefore[count] = depth
+    }
+
+    private func isWord(_ i: Int) -> Bool {
+        let c = chars[i]
+        return c.isLetter || c.isNumber
+    }
+
+    /// The first element of a sorted array at or after `value`.
+    private static func first(in sorted: [Int]?, atOrAfter value: Int) -> Int? {
+        guard let sorted else { return nil }
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count ? sorted[low] : nil
+    }
+
+    /// Copies of `code` from `i` on, within the range ending at `hi`.
+    private func run(at i: Int, hi: Int) -> Int {
+        min(runEnd[i], hi) - i
+    }
+
+    // MARK: Parsing a range
+
+    private func parse(_ lo: Int, _ hi: Int, base: Style, into runs: inout [StyledRun]) {
+        var plain = ""
+        func flush() {
+            if !plain.isEmpty { runs.append(StyledRun(plain, base)) }
+            plain = ""
+        }
+        var i = lo
+        while i < hi {
+            let c = codes[i]
+            // Escape.
+            if c == Self.backslash, i + 1 < hi, Self.escapable.contains(codes[i + 1]) {
+                plain.append(chars[i + 1])
+                i += 2
+                continue
+            }
+            // Code span: the same number of backticks closes it.
+            if c == Self.backtick {
+                let ticks = run(at: i, hi: hi)
+                if let close = codeSpanEnd(at: i, ticks: ticks, hi: hi) {
+                    var code = String(chars[(i + ticks)..<close])
+                    if code.count >= 2, code.first == " ", code.last == " " {
+                        code = String(code.dropFirst().dropLast())
+                    }
+                    flush()
+                    var style = MarkdownRenderer.codeStyle
+                    style.bold = base.bold
+                    runs.append(StyledRun(code, style))
+                    i = close + ticks
+                    continue
+                }
+                plain += String(repeating: "`", count: ticks)
+                i += ticks
+                continue
+            }
+            // Strong and emphasis.
+            if c == Self.star || c == Self.underscore {
+                let length = run(at: i, hi: hi)
+                let leftOK = c == Self.star || i == lo || !isWord(i - 1)
+                let size = length == 3 ? 3 : min(length, 2)
+                let opensWord = i + size < hi && codes[i + size] != Self.space
+                if length <= 3, opensWord, leftOK,
+                   let close = closer(of: c, length: size, from: i + size, hi: hi) {
+                    flush()
+                    var style = base
+                    if size >= 2 { style.bold = true }
+                    if size != 2, style.color == .normal { style.color = MarkdownRenderer.emphasisStyle.color }
+                    parse(i + size, close, base: style, into: &runs)
+                    i = close + size
+                    continue
+                }
+                plain += String(repeating: String(chars[i]), count: length)
+                i += length
+                continue
+            }
+            // Link: [text](address).
+            if c == Self.open, let link = link(at: i, hi: hi) {
+                flush()
+                let label = String(chars[(i + 1)..<link.labelEnd])
+                let address = link.address
+                if label.isEmpty || label == address {
+                    runs.append(StyledRun(address, Style(base.color == .normal ? .accent : base.color, bold: base.bold)))
+                } else {
+                    parse(i + 1, link.labelEnd, base: base, into: &runs)
+                    runs.append(StyledRun(" ", base))
+                    runs.append(StyledRun("<" + address + ">", MarkdownRenderer.addressStyle))
+                }
+                i = link.end
+                continue
+            }
+            plain.append(chars[i])
+            i += 1
+        }
+        flush()
+    }
+
+    /// Where the code span opened by `ticks` backticks at `i` closes: the next run of exactly
+    /// as many backticks in the range.
+    private func codeSpanEnd(at i: Int, ticks: Int, hi: Int) -> Int? {
+        guard let close = Self.first(in: tickRuns[ticks], atOrAfter: i + ticks), close < hi else { return nil }
+        return close
+    }
+
+    /// `[label](address)` at `i`: where the label ends, the address, and the index after ")".
+    private func link(at i: Int, hi: Int) -> (labelEnd: Int, address: String, end: Int)? {
+        // The matching `]` is the first one after `i` that brings the depth back to what it
+        // was before `i` (depths change by one, so none can be skipped).
+        guard let labelEnd = Self.first(in: closingBrackets[depthBefore[i + 1] - 1], atOrAfter: i + 1),
+              labelEnd < hi, labelEnd + 1 < hi, codes[labelEnd + 1] == Self.openParen
+        else { return nil }
+        let start = labelEnd + 2
+        let stop = start < hi ? addressEnd[start] : hi
+        guard stop < hi, codes[stop] == Self.closeParen, stop > start else { return nil }
+        var address = String(chars[start..<stop])
+        if address.hasPrefix("<"), address.hasSuffix(">"), address.count >= 2 {
+            address = String(address.dropFirst().dropLast())
+        }
+        return (labelEnd, address, stop + 1)
+    }
+
+    // MARK: Finding an emphasis closer
+
+    /// The closing run of exactly `length` copies of `c` for a span opened just before `from`,
+    /// within the range ending at `hi`: the first closer on the walk from `from`. The walk
+    /// steps over escapes (`\x`), code spans, and nested openers (a run after a space and
+    /// before a word) together with their own closers, so an unclosed `**` never pairs with
+    /// the inside of `***both***`. Where the walk goes from a position does not depend on
+    /// where it started, so walks are remembered per character and range end.
+    private func closer(of c: UInt8, length: Int, from: Int, hi: Int) -> Int? {
+        // `from` follows the opener's run, so it is never a run of `c`: it is a node only as a
+        // backslash or a backtick, and never a closer itself.
+        guard from < hi, let stops = nextStop[c] else { return nil }
+        let first = stops[from]
+        guard first < hi else { return nil }
+        let found = first > from && label(of: first, c, hi: hi) == length
+            ? first : closers(after: first, c, hi: hi)[length]
+        return found >= 0 ? found : nil
+    }
+
+    /// The length of the closer at node `i` (1...3), or 0 when it is not a closer.
+    private func label(of i: Int, _ c: UInt8, hi: Int) -> Int {
+        guard codes[i] == c, codes[i - 1] != Self.space else { return 0 }
+        let end = min(runEnd[i], hi)
+        if c == Self.underscore, end < hi, isWord(end) { return 0 }
+        let length = end - i
+        return length <= 3 ? length : 0
+    }
+
+    /// The walk's next node after node `i` (a backslash, a backtick or a run of `c`), or nil
+    /// at the end of the range.
+    private func step(from i: Int, _ c: UInt8, hi: Int) -> Int? {
+        let code = codes[i]
+        var next: Int
+        if code == Self.backslash {
+            next = i + 2
+        } else if code == Self.backtick {
+            let ticks = run(at: i, hi: hi)
+            next = codeSpanEnd(at: i, ticks: ticks, hi: hi).map { $0 + ticks } ?? i + ticks
+        } else {
+            let length = run(at: i, hi: hi)
+            next = i + length
+            let afterSpace = codes[i - 1] == Self.space
+            let beforeSpace = next >= hi || codes[next] == Self.space
+            if afterSpace, !beforeSpace, let inner = nestedCloser(of: c, length: length, from: next, hi: hi) {
+                // A nested opener: the walk goes on after its own closer.
+                next = inner + length
+            }
+        }
+        guard next < hi, let stops = nextStop[c] else { return nil }
+        let stop = stops[next]
+        return stop < hi ? stop : nil
+    }
+
+    /// The first run of exactly `length` copies of `c` at or after `from` in the range that
+    /// can close (not after a space; `_` not before a word).
+    private func nestedCloser(of c: UInt8, length: Int, from: Int, hi: Int) -> Int? {
+        if let start = Self.first(in: closingRuns[c]?[length], atOrAfter: from), start + length <= hi {
+            return start
+        }
+        // A run that the range's end cuts short counts with the copies inside the range.
+        guard hi < count, hi - 1 >= from, codes[hi - 1] == c, codes[hi] == c else { return nil }
+        let start = runStart[hi - 1]
+        guard start >= from, hi - start == length, codes[start - 1] != Self.space else { return nil }
+        return start
+    }
+
+    /// The first closers of each length after node `i` on the walk, remembered.
+    private func closers(after i: Int, _ c: UInt8, hi: Int) -> Closers {
+        if let known = walks[c]?[hi]?[i] { return known }
+        var memo = walks[c]?[hi] ?? [:]
+        walks[c]?[hi] = nil  // keep the dictionary uniquely referenced while it grows
+        defer {
+            walks[c, default: [:]][hi] = memo
+        }
+        // Follow the walk until a node whose answer is known, then fill the path backwards.
+        var path: [(node: Int, next: Int?)] = []
+        var node: Int? = i
+        var tail = Closers(byLength: (-1, -1, -1))
+        while let current = node {
+            if let known = memo[current] {
+                tail = known
+                break
+            }
+            let next = step(from: current, c, hi: hi)
+            path.append((current, next))
+            node = next
+        }
+        var answer = tail
+        var answerNode = node  // the node whose closers `answer` holds
+        for (current, next) in path.reversed() {
+            var result = Closers(byLength: (-1, -1, -1))
+            if let next {
+                assert(next == answerNode)
+                result = answer
+                switch label(of: next, c, hi: hi) {
+                case 1: result.byLength.0 = next
+                case 2: result.byLength.1 = next
+                case 3: result.byLength.2 = next
+                default: break
+                }
+            }
+            memo[current] = result
+            answer = result
+            answerNode = current
+        }
+        return answer
+    }
+}
