@@ -58,6 +58,9 @@ public enum TextLayout {
         "々", "〻", "ゝ", "ゞ", "ヽ", "ヾ", "〜", "～", "％", "%", "℃", "゛", "゜",
     ]
 
+    /// `noLineStart` for the ASCII characters, by code.
+    static let asciiNoLineStart: [Bool] = (0..<128).map { noLineStart.contains(Character(Unicode.Scalar(UInt8($0)))) }
+
     /// Characters that should not end a line (opening brackets).
     public static let noLineEnd: Set<Character> = [
         "「", "『", "（", "(", "【", "〔", "〈", "《", "［", "[", "｛", "{", "｢",
@@ -152,6 +155,12 @@ public enum TextLayout {
 
     /// Whether a line may break between `previous` and `next`.
     public static func canBreak(before next: Character, after previous: Character) -> Bool {
+        // Two ASCII characters (most text): the same answer as below, without hashing them.
+        if let n = next.asciiValue, let p = previous.asciiValue, next.utf8.count == 1, previous.utf8.count == 1 {
+            if n == 0x20 { return p != 0x20 }
+            if asciiNoLineStart[Int(n)] { return false }
+            return p == 0x20  // else an opening bracket, or two one-cell characters
+        }
         if next == " " { return previous != " " }
         if noLineStart.contains(next) { return false }
         if previous == " " { return true }
