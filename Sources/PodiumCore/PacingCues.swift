@@ -124,9 +124,14 @@ public enum PacingCues {
     /// `[m:ss]` or `[h:mm:ss]` (full-width `［` `］` `：` accepted too). A marker followed by
     /// "(" is a Markdown link, not a cue. Lines inside ``` fences are not cues.
     public static func parse(_ markdown: String) -> [PacingCue] {
+        parse(lines: lines(of: markdown))
+    }
+
+    /// `parse` of notes already split by `lines(of:)` (a notes view has them at hand).
+    public static func parse(lines: [String]) -> [PacingCue] {
         var cues: [PacingCue] = []
         var inFence = false
-        for (index, line) in lines(of: markdown).enumerated() {
+        for (index, line) in lines.enumerated() {
             if isFence(line) {
                 inFence.toggle()
                 continue

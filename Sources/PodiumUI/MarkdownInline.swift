@@ -14,7 +14,10 @@ import PodiumCore
 /// see: a range ends at its closer (`*`, `_`) or at `]`, none of them a word character, a
 /// space or a backtick.
 final class InlineParser {
-    private let chars: [Character]
+    private let text: String
+    /// Where each character starts in `text`, in UTF-8 bytes (and where the text ends), so
+    /// that plain text, code and labels are cut from it as slices.
+    private let offsets: [Int]
     /// The ASCII value of each character (0 for others); the few characters compared here
     /// are all ASCII, except U+1FEF, which `Character` equality takes for "`".
     private let codes: [UInt8]
@@ -60,15 +63,37 @@ final class InlineParser {
     private static let close = UInt8(ascii: "]")
     private static let openParen = UInt8(ascii: "(")
     private static let closeParen = UInt8(ascii: ")")
-    private static let escapable: Set<UInt8> = Set("\\`*_[]()#+-.!<>".utf8)
+    private static let escapable: [Bool] = (0..<256).map { "\\`*_[]()#+-.!<>".utf8.contains(UInt8($0)) }
+
+    /// Whether the line holds a character that starts markup (`\`, "`", `*`, `_`, `[`); without
+    /// one, the line is its own text.
+    static func mayHaveMarkup(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "\u{1FEF}": return true
+            default: continue
+            }
+        }
+        return false
+    }
 
     init(_ text: String) {
-        chars = Array(text)
-        count = chars.count
-        codes = chars.map { character in
-            if let ascii = character.asciiValue, character.utf8.count == 1 { return ascii }
-            return character == "`" ? Self.backtick : 0
+        self.text = text
+        var codes: [UInt8] = []
+        var offsets: [Int] = [0]
+        codes.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count + 1)
+        var offset = 0
+        for character in text {
+            let utf8 = character.utf8
+            let length = utf8.count
+            codes.append(length == 1 ? utf8.first! : length == 3 && character == "`" ? Self.backtick : 0)
+            offset += length
+            offsets.append(offset)
         }
+        self.codes = codes
+        self.offsets = offsets
+        count = codes.count
         runStart = Array(0..<count)
         runEnd = (0..<count).map { $0 + 1 }
         buildRuns()
@@ -148,8 +173,17 @@ final class InlineParser {
     }
 
     private func isWord(_ i: Int) -> Bool {
-        let c = chars[i]
+        let c = text[index(i)]
         return c.isLetter || c.isNumber
+    }
+
+    private func index(_ i: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offsets[i])
+    }
+
+    /// Characters `a..<b` of the line.
+    private func slice(_ a: Int, _ b: Int) -> Substring {
+        text[index(a)..<index(b)]
     }
 
     /// The first element of a sorted array at or after `value`.
@@ -173,16 +207,23 @@ final class InlineParser {
 
     private func parse(_ lo: Int, _ hi: Int, base: Style, into runs: inout [StyledRun]) {
         var plain = ""
+        var ordinary = -1  // where characters taken as they are began, not yet in `plain`
+        var i = lo
+        func take() {
+            if ordinary >= 0 { plain += slice(ordinary, i) }
+            ordinary = -1
+        }
         func flush() {
+            take()
             if !plain.isEmpty { runs.append(StyledRun(plain, base)) }
             plain = ""
         }
-        var i = lo
         while i < hi {
             let c = codes[i]
             // Escape.
-            if c == Self.backslash, i + 1 < hi, Self.escapable.contains(codes[i + 1]) {
-                plain.append(chars[i + 1])
+            if c == Self.backslash, i + 1 < hi, Self.escapable[Int(codes[i + 1])] {
+                take()
+                plain += slice(i + 1, i + 2)
                 i += 2
                 continue
             }
@@ -190,7 +231,7 @@ final class InlineParser {
             if c == Self.backtick {
                 let ticks = run(at: i, hi: hi)
                 if let close = codeSpanEnd(at: i, ticks: ticks, hi: hi) {
-                    var code = String(chars[(i + ticks)..<close])
+                    var code = String(slice(i + ticks, close))
                     if code.count >= 2, code.first == " ", code.last == " " {
                         code = String(code.dropFirst().dropLast())
                     }
@@ -201,6 +242,7 @@ final class InlineParser {
                     i = close + ticks
                     continue
                 }
+                take()
                 plain += String(repeating: "`", count: ticks)
                 i += ticks
                 continue
@@ -221,14 +263,15 @@ final class InlineParser {
                     i = close + size
                     continue
                 }
-                plain += String(repeating: String(chars[i]), count: length)
+                take()
+                plain += slice(i, i + length)
                 i += length
                 continue
             }
             // Link: [text](address).
             if c == Self.open, let link = link(at: i, hi: hi) {
                 flush()
-                let label = String(chars[(i + 1)..<link.labelEnd])
+                let label = String(slice(i + 1, link.labelEnd))
                 let address = link.address
                 if label.isEmpty || label == address {
                     runs.append(StyledRun(address, Style(base.color == .normal ? .accent : base.color, bold: base.bold)))
@@ -240,7 +283,7 @@ final class InlineParser {
                 i = link.end
                 continue
             }
-            plain.append(chars[i])
+            if ordinary < 0 { ordinary = i }
             i += 1
         }
         flush()
@@ -263,7 +306,7 @@ final class InlineParser {
         let start = labelEnd + 2
         let stop = start < hi ? addressEnd[start] : hi
         guard stop < hi, codes[stop] == Self.closeParen, stop > start else { return nil }
-        var address = String(chars[start..<stop])
+        var address = String(slice(start, stop))
         if address.hasPrefix("<"), address.hasSuffix(">"), address.count >= 2 {
             address = String(address.dropFirst().dropLast())
         }

@@ -63,11 +63,12 @@ public struct MarkdownRenderer: Sendable {
 
     public init(markdown: String, width: Int, elapsedSeconds: Int? = nil) {
         self.width = max(1, width)
-        let cues = PacingCues.parse(markdown)
+        let source = PacingCues.lines(of: markdown)
+        let cues = PacingCues.parse(lines: source)
         self.cues = cues
         let pacing = elapsedSeconds.flatMap { PacingCues.status(cues: cues, elapsedSeconds: $0) }
         self.pacing = pacing
-        lines = Self.layout(PacingCues.lines(of: markdown), width: self.width, pacing: pacing)
+        lines = Self.layout(source, width: self.width, pacing: pacing)
     }
 
     /// A renderer from parts already laid out (`MarkdownMemo`).
@@ -153,11 +154,14 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private static func block(_ line: String, index: Int, width: Int, pacing: PacingStatus?) -> [StyledLine] {
-        let trimmed = line.drop { $0 == " " }
+        var indentCells = 0
+        let trimmed = line.drop {
+            if $0 == " " { indentCells += 1 }
+            return $0 == " "
+        }
         if trimmed.isEmpty {
             return [StyledLine(runs: [], sourceLine: index)]
         }
-        let indentCells = line.count - trimmed.count
         let level = min(indentCells / 2, 4)
         let indent = String(repeating: " ", count: level * 2)
 
@@ -209,9 +213,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         // Thematic break.
-        let compact = trimmed.filter { $0 != " " }
-        if compact.count >= 3, let first = compact.first, "-*_".contains(first),
-           compact.allSatisfy({ $0 == first }) {
+        if isThematicBreak(trimmed) {
             return [StyledLine(runs: [], sourceLine: index, rule: width)]
         }
 
@@ -248,6 +250,23 @@ public struct MarkdownRenderer: Sendable {
                     width: width, source: index)
     }
 
+    /// Three or more of one of `-`, `*`, `_` and nothing else but spaces (`- - -`, `***`). Stops
+    /// at the first other character, so a long line costs nothing here.
+    private static func isThematicBreak(_ text: Substring) -> Bool {
+        var mark: Character?
+        var count = 0
+        for character in text where character != " " {
+            if let mark {
+                guard character == mark else { return false }
+            } else {
+                guard character == "-" || character == "*" || character == "_" else { return false }
+                mark = character
+            }
+            count += 1
+        }
+        return count >= 3
+    }
+
     /// A heading's text: spaces trimmed, and a closing run of "#" after a space dropped.
     private static func headingText(_ rest: Substring) -> String {
         var text = Array(rest.drop { $0 == " " })
@@ -272,18 +291,29 @@ public struct MarkdownRenderer: Sendable {
 
     /// Wraps runs whose first `prefixCells` cells (ASCII) are a prefix kept on the first row;
     /// the rest wraps in `width - prefixCells` cells, continuation rows starting with `hanging`.
+    ///
+    /// The body is wrapped as plain text, then each row is cut back into runs where the style
+    /// of the text it came from changes: rows are slices of whole strings, not rebuilt
+    /// character by character (a pasted note can be one line of 100 KB).
     private static func wrap(
         _ runs: [StyledRun], prefixCells: Int, hanging: String, hangingStyle: Style = .normal,
         width: Int, source: Int
     ) -> [StyledLine] {
-        // Split the styled characters into the prefix and the body.
-        var characters: [(Character, Style)] = []
+        // Split the runs into the prefix (its first `prefixCells` characters) and the body.
+        var prefix: [StyledRun] = []
+        var body: [StyledRun] = []
+        var prefixLeft = prefixCells
         for run in runs {
-            for character in run.text { characters.append((character, run.style)) }
+            guard prefixLeft > 0 else {
+                if !run.text.isEmpty { body.append(run) }
+                continue
+            }
+            let head = run.text.prefix(prefixLeft)
+            prefixLeft -= head.count
+            if !head.isEmpty { prefix.append(StyledRun(String(head), run.style)) }
+            let rest = run.text[head.endIndex...]
+            if !rest.isEmpty { body.append(StyledRun(String(rest), run.style)) }
         }
-        let prefixCount = min(prefixCells, characters.count)
-        var prefix = Array(characters[0..<prefixCount])
-        let body = Array(characters[prefixCount...])
         var hanging = hanging
         var bodyWidth = width - prefixCells
         if bodyWidth < 2 {
@@ -292,47 +322,64 @@ public struct MarkdownRenderer: Sendable {
             hanging = ""
             bodyWidth = width
         }
-        let plain = String(body.map(\.0))
+        var plain = ""
+        var ends: [Int] = []  // where each body run ends in `plain`, in UTF-8 bytes
+        for run in body {
+            plain += run.text
+            ends.append(plain.utf8.count)
+        }
         let wrapped = TextLayout.wrap(plain, width: bodyWidth)
 
         var rows: [StyledLine] = []
-        var cursor = 0
+        var cursor = plain.startIndex
+        var offset = 0  // of `cursor`, in UTF-8 bytes
+        var runIndex = 0
+        let space = UInt8(ascii: " ")
         for (number, text) in wrapped.enumerated() {
-            var row: [(Character, Style)] =
-                number == 0 ? prefix : hanging.map { ($0, hangingStyle) }
+            var row: [StyledRun] = number == 0 ? prefix : [StyledRun(hanging, hangingStyle)]
+            var sliceStart = text.startIndex
+            var sliceStyle: Style?
+            var index = text.startIndex
             for character in text {
                 // The wrapper only drops spaces: skip them in the source to stay aligned.
-                while cursor < body.count, body[cursor].0 != character, body[cursor].0 == " " {
-                    cursor += 1
+                while cursor < plain.endIndex, plain.utf8[cursor] == space, plain[cursor] == " ", character != " " {
+                    cursor = plain.index(after: cursor)
+                    offset += 1
                 }
-                let style = cursor < body.count ? body[cursor].1 : bodyStyle
-                row.append((character, style))
-                cursor += 1
+                while runIndex < ends.count, offset >= ends[runIndex] { runIndex += 1 }
+                let style = runIndex < body.count ? body[runIndex].style : bodyStyle
+                if style != sliceStyle {
+                    if let sliceStyle, sliceStart < index { row.append(StyledRun(String(text[sliceStart..<index]), sliceStyle)) }
+                    sliceStart = index
+                    sliceStyle = style
+                }
+                if cursor < plain.endIndex {
+                    // A character the wrapper replaced (a wide one that cannot fit: "…") is
+                    // not the same bytes as the source's.
+                    let next = character == TextLayout.ellipsis
+                        ? plain.index(after: cursor)
+                        : plain.utf8.index(cursor, offsetBy: character.utf8.count)
+                    offset += plain.utf8.distance(from: cursor, to: next)
+                    cursor = next
+                }
+                index = text.utf8.index(index, offsetBy: character.utf8.count)
             }
-            rows.append(StyledLine(runs: merge(row), sourceLine: source))
+            if let sliceStyle, sliceStart < text.endIndex {
+                row.append(StyledRun(String(text[sliceStart...]), sliceStyle))
+            }
+            rows.append(StyledLine(runs: mergeRuns(row), sourceLine: source))
         }
-        if rows.isEmpty { rows.append(StyledLine(runs: merge(prefix), sourceLine: source)) }
+        if rows.isEmpty { rows.append(StyledLine(runs: mergeRuns(prefix), sourceLine: source)) }
         return rows
-    }
-
-    /// Joins neighbouring characters of the same style into runs.
-    private static func merge(_ characters: [(Character, Style)]) -> [StyledRun] {
-        var runs: [StyledRun] = []
-        for (character, style) in characters {
-            if let last = runs.last, last.style == style {
-                runs[runs.count - 1].text.append(character)
-            } else {
-                runs.append(StyledRun(String(character), style))
-            }
-        }
-        return runs
     }
 
     // MARK: Inline
 
     /// Inline Markdown of one line into runs (`InlineParser`: linear in the line's length).
     static func inline(_ text: String, base: Style) -> [StyledRun] {
-        mergeRuns(InlineParser(text).parse(base: base))
+        // Most lines have no markup at all: one run, as the parser would give.
+        if !InlineParser.mayHaveMarkup(text) { return text.isEmpty ? [] : [StyledRun(text, base)] }
+        return mergeRuns(InlineParser(text).parse(base: base))
     }
 
     private static func mergeRuns(_ runs: [StyledRun]) -> [StyledRun] {

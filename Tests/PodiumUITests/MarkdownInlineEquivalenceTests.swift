@@ -73,3 +73,38 @@ final class MarkdownInlineEquivalenceTests: XCTestCase {
         XCTAssertTrue(rows.allSatisfy { DisplayWidth.cells(of: $0.text) <= 80 })
     }
 }
+
+/// Whole notes laid out as before: blocks, prefixes, wrapping and styles across rows.
+final class MarkdownLayoutEquivalenceTests: XCTestCase {
+    static let pieces = [
+        "# ", "## ", "- ", "  - ", "1. ", "> ", "[1:00] ", "- [2:00] ", "```", "---", "  ",
+        "word ", "two words ", "**bold text** ", "*em* ", "`code span` ", "[link](https://x.jp) ",
+        "日本語の文章です。", "「括弧」", "長い長い長い長い長い", "x", " ", "_u_ ", "\\* ", "a_b ",
+        "👍🏽 ", "e\u{301} ", "…", "(", ")",
+    ]
+
+    func testSameRowsAsTheReferenceOnRandomNotes() {
+        var random = SplitMix64(state: 7)
+        var differences = 0
+        for index in 0..<6_000 {
+            let lineCount = 1 + Int(random.next() % 5)
+            var lines: [String] = []
+            for _ in 0..<lineCount {
+                let count = Int(random.next() % 9)
+                lines.append((0..<count).map { _ in Self.pieces[Int(random.next() % UInt64(Self.pieces.count))] }.joined())
+            }
+            let notes = lines.joined(separator: "\n")
+            let width = 1 + Int(random.next() % 30)
+            let elapsed: Int? = index % 2 == 0 ? nil : Int(random.next() % 200)
+            let expected = ReferenceRenderer.render(notes, width: width, elapsedSeconds: elapsed)
+            let actual = MarkdownRenderer.render(notes, width: width, elapsedSeconds: elapsed)
+            if actual != expected {
+                differences += 1
+                if differences <= 3 {
+                    XCTFail("width \(width), \(notes.debugDescription):\n\(actual.map(\.runs))\ninstead of\n\(expected.map(\.runs))")
+                }
+            }
+        }
+        XCTAssertEqual(differences, 0)
+    }
+}
