@@ -330,43 +330,44 @@ public struct MarkdownRenderer: Sendable {
         }
         let wrapped = TextLayout.wrap(plain, width: bodyWidth)
 
+        // Each row is the source text from `cursor` on, after the spaces the wrapper dropped
+        // where it broke the line; or "…" for one character too wide for the line.
         var rows: [StyledLine] = []
         var cursor = plain.startIndex
-        var offset = 0  // of `cursor`, in UTF-8 bytes
         var runIndex = 0
         let space = UInt8(ascii: " ")
         for (number, text) in wrapped.enumerated() {
             var row: [StyledRun] = number == 0 ? prefix : [StyledRun(hanging, hangingStyle)]
-            var sliceStart = text.startIndex
-            var sliceStyle: Style?
-            var index = text.startIndex
-            for character in text {
-                // The wrapper only drops spaces: skip them in the source to stay aligned.
-                while cursor < plain.endIndex, plain.utf8[cursor] == space, plain[cursor] == " ", character != " " {
-                    cursor = plain.index(after: cursor)
-                    offset += 1
+            if text.utf8.first != space {
+                while cursor < plain.endIndex, plain.utf8[cursor] == space, plain[cursor] == " " {
+                    cursor = plain.utf8.index(after: cursor)
                 }
-                while runIndex < ends.count, offset >= ends[runIndex] { runIndex += 1 }
+            }
+            var end = cursor
+            if cursor < plain.endIndex, !plain[cursor...].utf8.starts(with: text.utf8) {
+                end = plain.index(after: cursor)  // the "…" of a character that does not fit
+            } else {
+                end = plain.utf8.index(cursor, offsetBy: text.utf8.count)
+            }
+            // Cut the row where the style of its source changes.
+            let rowStart = plain.utf8.distance(from: plain.startIndex, to: cursor)
+            let rowEnd = plain.utf8.distance(from: plain.startIndex, to: end)
+            let sameBytes = rowEnd - rowStart == text.utf8.count
+            var sliceStart = 0  // in the row, UTF-8 bytes
+            while runIndex < ends.count, ends[runIndex] <= rowStart { runIndex += 1 }
+            while true {
                 let style = runIndex < body.count ? body[runIndex].style : bodyStyle
-                if style != sliceStyle {
-                    if let sliceStyle, sliceStart < index { row.append(StyledRun(String(text[sliceStart..<index]), sliceStyle)) }
-                    sliceStart = index
-                    sliceStyle = style
+                let sliceEnd = sameBytes && runIndex < ends.count ? min(ends[runIndex] - rowStart, text.utf8.count) : text.utf8.count
+                if sliceEnd > sliceStart {
+                    let utf8 = text.utf8
+                    let slice = text[utf8.index(utf8.startIndex, offsetBy: sliceStart)..<utf8.index(utf8.startIndex, offsetBy: sliceEnd)]
+                    row.append(StyledRun(String(slice), style))
                 }
-                if cursor < plain.endIndex {
-                    // A character the wrapper replaced (a wide one that cannot fit: "…") is
-                    // not the same bytes as the source's.
-                    let next = character == TextLayout.ellipsis
-                        ? plain.index(after: cursor)
-                        : plain.utf8.index(cursor, offsetBy: character.utf8.count)
-                    offset += plain.utf8.distance(from: cursor, to: next)
-                    cursor = next
-                }
-                index = text.utf8.index(index, offsetBy: character.utf8.count)
+                sliceStart = sliceEnd
+                guard sliceEnd < text.utf8.count else { break }
+                runIndex += 1
             }
-            if let sliceStyle, sliceStart < text.endIndex {
-                row.append(StyledRun(String(text[sliceStart...]), sliceStyle))
-            }
+            cursor = end
             rows.append(StyledLine(runs: mergeRuns(row), sourceLine: source))
         }
         if rows.isEmpty { rows.append(StyledLine(runs: mergeRuns(prefix), sourceLine: source)) }
