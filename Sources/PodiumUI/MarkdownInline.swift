@@ -17,39 +17,46 @@ final class InlineParser {
     private let text: String
     /// Where each character starts in `text`, in UTF-8 bytes (and where the text ends), so
     /// that plain text, code and labels are cut from it as slices.
-    private let offsets: [Int]
+    private let offsets: [Int32]
     /// The ASCII value of each character (0 for others); the few characters compared here
     /// are all ASCII, except U+1FEF, which `Character` equality takes for "`".
     private let codes: [UInt8]
     private let count: Int
-    /// For a position in a run of one delimiter character, where the run starts and ends.
-    private var runStart: [Int]
-    private var runEnd: [Int]
+    /// For a position in a run of one delimiter character (`*`, `_`, "`"), where the run ends
+    /// (other positions: unused).
+    private var runEnd: [Int32]
     /// Maximal runs of backticks, by length: their starts in order.
-    private var tickRuns: [Int: [Int]] = [:]
+    private var tickRuns: [[Int32]] = []
     /// Maximal runs of `*` / `_` that can close a span (not after a space; `_` not before a
-    /// word), by character and length: their starts in order.
-    private var closingRuns: [UInt8: [Int: [Int]]] = [:]
+    /// word), by length: their starts in order.
+    private var closingStars: [[Int32]] = []
+    private var closingUnderscores: [[Int32]] = []
     /// The first position at or after p that is `\`, "`" or the character (one table each
-    /// for `*` and `_`): the only positions where a walk for a closer does anything.
-    private var nextStop: [UInt8: [Int]] = [:]
+    /// for `*` and `_`, when the line has one): the only positions where a walk for a closer
+    /// does anything.
+    private var starStops: [Int32] = []
+    private var underscoreStops: [Int32] = []
     /// Bracket depth before each position along the one walk that steps over escapes
-    /// (`\x` as a pair), and for each depth the positions of the `]` that reach it.
-    private var depthBefore: [Int] = []
-    private var closingBrackets: [Int: [Int]] = [:]
+    /// (`\x` as a pair), and for each depth (shifted by `depthShift`, so that none is
+    /// negative) the positions of the `]` that reach it. Built when the line has a `[`.
+    private var depthBefore: [Int32] = []
+    private var closingBrackets: [[Int32]] = []
+    private var depthShift = 0
     /// The first position at or after p holding `)` or a space (an address ends there).
-    private var addressEnd: [Int] = []
-    /// Remembered walks for closers, by character and end of range: for each node visited,
-    /// the first closer after it of length 1, 2 and 3 (-1 for none).
-    private var walks: [UInt8: [Int: [Int: Closers]]] = [:]
+    private var addressEnd: [Int32] = []
+    /// Remembered walks for closers, by character and end of range (`context(_:hi:)`): for
+    /// each node visited, the first closer after it of length 1, 2 and 3 (-1 for none).
+    private var walks: [Int: [Int: Closers]] = [:]
+    /// Where the run of `*` or `_` that a range's end cuts starts, by range end.
+    private var cutRunStarts: [Int: Int] = [:]
 
     private struct Closers {
-        var byLength: (Int, Int, Int)
+        var byLength: (Int32, Int32, Int32)
         subscript(length: Int) -> Int {
             switch length {
-            case 1: return byLength.0
-            case 2: return byLength.1
-            default: return byLength.2
+            case 1: return Int(byLength.0)
+            case 2: return Int(byLength.1)
+            default: return Int(byLength.2)
             }
         }
     }
@@ -80,7 +87,7 @@ final class InlineParser {
     init(_ text: String) {
         self.text = text
         var codes: [UInt8] = []
-        var offsets: [Int] = [0]
+        var offsets: [Int32] = [0]
         codes.reserveCapacity(text.utf8.count)
         offsets.reserveCapacity(text.utf8.count + 1)
         var offset = 0
@@ -89,15 +96,13 @@ final class InlineParser {
             let length = utf8.count
             codes.append(length == 1 ? utf8.first! : length == 3 && character == "`" ? Self.backtick : 0)
             offset += length
-            offsets.append(offset)
+            offsets.append(Int32(offset))
         }
         self.codes = codes
         self.offsets = offsets
         count = codes.count
-        runStart = Array(0..<count)
-        runEnd = (0..<count).map { $0 + 1 }
+        runEnd = [Int32](repeating: 0, count: count)
         buildRuns()
-        buildBrackets()
     }
 
     /// The runs of one line.
@@ -110,66 +115,89 @@ final class InlineParser {
     // MARK: Tables
 
     private func buildRuns() {
+        var hasStar = false, hasUnderscore = false, hasOpen = false
         var i = 0
         while i < count {
             let code = codes[i]
+            if code == Self.open { hasOpen = true }
             guard code == Self.backtick || code == Self.star || code == Self.underscore else {
                 i += 1
                 continue
             }
             var end = i + 1
             while end < count, codes[end] == code { end += 1 }
-            for k in i..<end {
-                runStart[k] = i
-                runEnd[k] = end
-            }
+            for k in i..<end { runEnd[k] = Int32(end) }
             let length = end - i
             if code == Self.backtick {
-                tickRuns[length, default: []].append(i)
-            } else if i > 0, codes[i - 1] != Self.space,
-                      code != Self.underscore || end == count || !isWord(end) {
-                closingRuns[code, default: [:]][length, default: []].append(i)
+                Self.add(i, length: length, to: &tickRuns)
+            } else {
+                if code == Self.star { hasStar = true } else { hasUnderscore = true }
+                if i > 0, codes[i - 1] != Self.space, code != Self.underscore || end == count || !isWord(end) {
+                    if code == Self.star {
+                        Self.add(i, length: length, to: &closingStars)
+                    } else {
+                        Self.add(i, length: length, to: &closingUnderscores)
+                    }
+                }
             }
             i = end
         }
-        for code in [Self.star, Self.underscore] {
-            var table = [Int](repeating: count, count: count + 1)
+        if hasStar { starStops = stops(for: Self.star) }
+        if hasUnderscore { underscoreStops = stops(for: Self.underscore) }
+        if hasOpen {
+            addressEnd = [Int32](repeating: Int32(count), count: count + 1)
             var next = count
             for p in stride(from: count - 1, through: 0, by: -1) {
-                let c = codes[p]
-                if c == code || c == Self.backslash || c == Self.backtick { next = p }
-                table[p] = next
+                if codes[p] == Self.closeParen || codes[p] == Self.space { next = p }
+                addressEnd[p] = Int32(next)
             }
-            nextStop[code] = table
-        }
-        addressEnd = [Int](repeating: count, count: count + 1)
-        var next = count
-        for p in stride(from: count - 1, through: 0, by: -1) {
-            if codes[p] == Self.closeParen || codes[p] == Self.space { next = p }
-            addressEnd[p] = next
+            buildBrackets()
         }
     }
 
+    private static func add(_ start: Int, length: Int, to table: inout [[Int32]]) {
+        while table.count <= length { table.append([]) }
+        table[length].append(Int32(start))
+    }
+
+    private func stops(for code: UInt8) -> [Int32] {
+        var table = [Int32](repeating: Int32(count), count: count + 1)
+        var next = count
+        for p in stride(from: count - 1, through: 0, by: -1) {
+            let c = codes[p]
+            if c == code || c == Self.backslash || c == Self.backtick { next = p }
+            table[p] = Int32(next)
+        }
+        return table
+    }
+
     private func buildBrackets() {
-        depthBefore = [Int](repeating: 0, count: count + 1)
+        depthBefore = [Int32](repeating: 0, count: count + 1)
+        var closes: [(depth: Int, position: Int)] = []
         var depth = 0
+        var lowest = 0
         var p = 0
         while p < count {
-            depthBefore[p] = depth
+            depthBefore[p] = Int32(depth)
             if codes[p] == Self.backslash {
                 // The escaped character is stepped over: its depth is the backslash's.
-                if p + 1 < count { depthBefore[p + 1] = depth }
+                if p + 1 < count { depthBefore[p + 1] = Int32(depth) }
                 p += 2
                 continue
             }
             if codes[p] == Self.open { depth += 1 }
             if codes[p] == Self.close {
                 depth -= 1
-                closingBrackets[depth, default: []].append(p)
+                lowest = min(lowest, depth)
+                closes.append((depth, p))
             }
             p += 1
         }
-        depthBefore[count] = depth
+        depthBefore[count] = Int32(depth)
+        depthShift = -lowest
+        for (depth, position) in closes {
+            Self.add(position, length: depth + depthShift, to: &closingBrackets)
+        }
     }
 
     private func isWord(_ i: Int) -> Bool {
@@ -178,7 +206,7 @@ final class InlineParser {
     }
 
     private func index(_ i: Int) -> String.Index {
-        text.utf8.index(text.utf8.startIndex, offsetBy: offsets[i])
+        text.utf8.index(text.utf8.startIndex, offsetBy: Int(offsets[i]))
     }
 
     /// Characters `a..<b` of the line.
@@ -187,20 +215,21 @@ final class InlineParser {
     }
 
     /// The first element of a sorted array at or after `value`.
-    private static func first(in sorted: [Int]?, atOrAfter value: Int) -> Int? {
-        guard let sorted else { return nil }
+    private static func first(in table: [[Int32]], _ key: Int, atOrAfter value: Int) -> Int? {
+        guard key >= 0, key < table.count else { return nil }
+        let sorted = table[key]
         var low = 0
         var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+            if Int(sorted[middle]) < value { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count ? sorted[low] : nil
+        return low < sorted.count ? Int(sorted[low]) : nil
     }
 
     /// Copies of `code` from `i` on, within the range ending at `hi`.
     private func run(at i: Int, hi: Int) -> Int {
-        min(runEnd[i], hi) - i
+        min(Int(runEnd[i]), hi) - i
     }
 
     // MARK: Parsing a range
@@ -292,7 +321,7 @@ final class InlineParser {
     /// Where the code span opened by `ticks` backticks at `i` closes: the next run of exactly
     /// as many backticks in the range.
     private func codeSpanEnd(at i: Int, ticks: Int, hi: Int) -> Int? {
-        guard let close = Self.first(in: tickRuns[ticks], atOrAfter: i + ticks), close < hi else { return nil }
+        guard let close = Self.first(in: tickRuns, ticks, atOrAfter: i + ticks), close < hi else { return nil }
         return close
     }
 
@@ -300,11 +329,11 @@ final class InlineParser {
     private func link(at i: Int, hi: Int) -> (labelEnd: Int, address: String, end: Int)? {
         // The matching `]` is the first one after `i` that brings the depth back to what it
         // was before `i` (depths change by one, so none can be skipped).
-        guard let labelEnd = Self.first(in: closingBrackets[depthBefore[i + 1] - 1], atOrAfter: i + 1),
+        guard let labelEnd = Self.first(in: closingBrackets, Int(depthBefore[i + 1]) - 1 + depthShift, atOrAfter: i + 1),
               labelEnd < hi, labelEnd + 1 < hi, codes[labelEnd + 1] == Self.openParen
         else { return nil }
         let start = labelEnd + 2
-        let stop = start < hi ? addressEnd[start] : hi
+        let stop = start < hi ? Int(addressEnd[start]) : hi
         guard stop < hi, codes[stop] == Self.closeParen, stop > start else { return nil }
         var address = String(slice(start, stop))
         if address.hasPrefix("<"), address.hasSuffix(">"), address.count >= 2 {
@@ -324,8 +353,8 @@ final class InlineParser {
     private func closer(of c: UInt8, length: Int, from: Int, hi: Int) -> Int? {
         // `from` follows the opener's run, so it is never a run of `c`: it is a node only as a
         // backslash or a backtick, and never a closer itself.
-        guard from < hi, let stops = nextStop[c] else { return nil }
-        let first = stops[from]
+        guard from < hi else { return nil }
+        let first = Int(c == Self.star ? starStops[from] : underscoreStops[from])
         guard first < hi else { return nil }
         let found = first > from && label(of: first, c, hi: hi) == length
             ? first : closers(after: first, c, hi: hi)[length]
@@ -335,7 +364,7 @@ final class InlineParser {
     /// The length of the closer at node `i` (1...3), or 0 when it is not a closer.
     private func label(of i: Int, _ c: UInt8, hi: Int) -> Int {
         guard codes[i] == c, codes[i - 1] != Self.space else { return 0 }
-        let end = min(runEnd[i], hi)
+        let end = min(Int(runEnd[i]), hi)
         if c == Self.underscore, end < hi, isWord(end) { return 0 }
         let length = end - i
         return length <= 3 ? length : 0
@@ -361,32 +390,40 @@ final class InlineParser {
                 next = inner + length
             }
         }
-        guard next < hi, let stops = nextStop[c] else { return nil }
-        let stop = stops[next]
+        guard next < hi else { return nil }
+        let stop = Int(c == Self.star ? starStops[next] : underscoreStops[next])
         return stop < hi ? stop : nil
     }
 
     /// The first run of exactly `length` copies of `c` at or after `from` in the range that
     /// can close (not after a space; `_` not before a word).
     private func nestedCloser(of c: UInt8, length: Int, from: Int, hi: Int) -> Int? {
-        if let start = Self.first(in: closingRuns[c]?[length], atOrAfter: from), start + length <= hi {
+        if let start = Self.first(in: c == Self.star ? closingStars : closingUnderscores, length, atOrAfter: from),
+           start + length <= hi {
             return start
         }
         // A run that the range's end cuts short counts with the copies inside the range.
         guard hi < count, hi - 1 >= from, codes[hi - 1] == c, codes[hi] == c else { return nil }
-        let start = runStart[hi - 1]
+        let start = cutRunStart(before: hi)
         guard start >= from, hi - start == length, codes[start - 1] != Self.space else { return nil }
+        return start
+    }
+
+    /// The start of the run of `*` or `_` that ends past `hi` (the range's end cuts it).
+    private func cutRunStart(before hi: Int) -> Int {
+        if let known = cutRunStarts[hi] { return known }
+        var start = hi - 1
+        while start > 0, codes[start - 1] == codes[hi - 1] { start -= 1 }
+        cutRunStarts[hi] = start
         return start
     }
 
     /// The first closers of each length after node `i` on the walk, remembered.
     private func closers(after i: Int, _ c: UInt8, hi: Int) -> Closers {
-        if let known = walks[c]?[hi]?[i] { return known }
-        var memo = walks[c]?[hi] ?? [:]
-        walks[c]?[hi] = nil  // keep the dictionary uniquely referenced while it grows
-        defer {
-            walks[c, default: [:]][hi] = memo
-        }
+        let context = hi * 2 + (c == Self.star ? 0 : 1)
+        if let known = walks[context]?[i] { return known }
+        var memo = walks.removeValue(forKey: context) ?? [:]  // uniquely referenced while it grows
+        defer { walks[context] = memo }
         // Follow the walk until a node whose answer is known, then fill the path backwards.
         var path: [(node: Int, next: Int?)] = []
         var node: Int? = i
@@ -408,9 +445,9 @@ final class InlineParser {
                 assert(next == answerNode)
                 result = answer
                 switch label(of: next, c, hi: hi) {
-                case 1: result.byLength.0 = next
-                case 2: result.byLength.1 = next
-                case 3: result.byLength.2 = next
+                case 1: result.byLength.0 = Int32(next)
+                case 2: result.byLength.1 = Int32(next)
+                case 3: result.byLength.2 = Int32(next)
                 default: break
                 }
             }
