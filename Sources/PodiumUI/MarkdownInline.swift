@@ -24,26 +24,26 @@ final class InlineParser {
     private let count: Int
     /// For a position in a run of one delimiter character (`*`, `_`, "`"), where the run ends
     /// (other positions: unused).
-    private var runEnd: [Int32]
+    private let runEnd: [Int32]
     /// Maximal runs of backticks, by length: their starts in order.
-    private var tickRuns: [[Int32]] = []
+    private let tickRuns: [[Int32]]
     /// Maximal runs of `*` / `_` that can close a span (not after a space; `_` not before a
     /// word), by length: their starts in order.
-    private var closingStars: [[Int32]] = []
-    private var closingUnderscores: [[Int32]] = []
+    private let closingStars: [[Int32]]
+    private let closingUnderscores: [[Int32]]
     /// The first position at or after p that is `\`, "`" or the character (one table each
     /// for `*` and `_`, when the line has one): the only positions where a walk for a closer
     /// does anything.
-    private var starStops: [Int32] = []
-    private var underscoreStops: [Int32] = []
+    private let starStops: [Int32]
+    private let underscoreStops: [Int32]
     /// Bracket depth before each position along the one walk that steps over escapes
     /// (`\x` as a pair), and for each depth (shifted by `depthShift`, so that none is
     /// negative) the positions of the `]` that reach it. Built when the line has a `[`.
-    private var depthBefore: [Int32] = []
-    private var closingBrackets: [[Int32]] = []
-    private var depthShift = 0
+    private let depthBefore: [Int32]
+    private let closingBrackets: [[Int32]]
+    private let depthShift: Int
     /// The first position at or after p holding `)` or a space (an address ends there).
-    private var addressEnd: [Int32] = []
+    private let addressEnd: [Int32]
     /// Remembered walks for closers, by character and end of range (`context(_:hi:)`): for
     /// each node visited, the first closer after it of length 1, 2 and 3 (-1 for none).
     private var walks: [Int: [Int: Closers]] = [:]
@@ -98,23 +98,14 @@ final class InlineParser {
             offset += length
             offsets.append(Int32(offset))
         }
+        let count = codes.count
         self.codes = codes
         self.offsets = offsets
-        count = codes.count
-        runEnd = [Int32](repeating: 0, count: count)
-        buildRuns()
-    }
-
-    /// The runs of one line.
-    func parse(base: Style) -> [StyledRun] {
-        var runs: [StyledRun] = []
-        parse(0, count, base: base, into: &runs)
-        return runs
-    }
-
-    // MARK: Tables
-
-    private func buildRuns() {
+        self.count = count
+        // The tables are built here into locals and kept as constants: reading a constant
+        // array of a class needs no exclusivity check.
+        var runEnd = [Int32](repeating: 0, count: count)
+        var tickRuns: [[Int32]] = [], closingStars: [[Int32]] = [], closingUnderscores: [[Int32]] = []
         var hasStar = false, hasUnderscore = false, hasOpen = false
         var i = 0
         while i < count {
@@ -132,7 +123,8 @@ final class InlineParser {
                 Self.add(i, length: length, to: &tickRuns)
             } else {
                 if code == Self.star { hasStar = true } else { hasUnderscore = true }
-                if i > 0, codes[i - 1] != Self.space, code != Self.underscore || end == count || !isWord(end) {
+                if i > 0, codes[i - 1] != Self.space,
+                   code != Self.underscore || end == count || !Self.isWord(text, offsets, end) {
                     if code == Self.star {
                         Self.add(i, length: length, to: &closingStars)
                     } else {
@@ -142,8 +134,13 @@ final class InlineParser {
             }
             i = end
         }
-        if hasStar { starStops = stops(for: Self.star) }
-        if hasUnderscore { underscoreStops = stops(for: Self.underscore) }
+        self.runEnd = runEnd
+        self.tickRuns = tickRuns
+        self.closingStars = closingStars
+        self.closingUnderscores = closingUnderscores
+        starStops = hasStar ? Self.stops(codes, for: Self.star) : []
+        underscoreStops = hasUnderscore ? Self.stops(codes, for: Self.underscore) : []
+        var addressEnd: [Int32] = []
         if hasOpen {
             addressEnd = [Int32](repeating: Int32(count), count: count + 1)
             var next = count
@@ -151,42 +148,54 @@ final class InlineParser {
                 if codes[p] == Self.closeParen || codes[p] == Self.space { next = p }
                 addressEnd[p] = Int32(next)
             }
-            buildBrackets()
         }
+        self.addressEnd = addressEnd
+        (depthBefore, closingBrackets, depthShift) = hasOpen ? Self.brackets(codes) : ([], [], 0)
     }
+
+    /// The runs of one line.
+    func parse(base: Style) -> [StyledRun] {
+        var runs: [StyledRun] = []
+        parse(0, count, base: base, into: &runs)
+        return runs
+    }
+
+    // MARK: Tables
 
     private static func add(_ start: Int, length: Int, to table: inout [[Int32]]) {
         while table.count <= length { table.append([]) }
         table[length].append(Int32(start))
     }
 
-    private func stops(for code: UInt8) -> [Int32] {
+    private static func stops(_ codes: [UInt8], for code: UInt8) -> [Int32] {
+        let count = codes.count
         var table = [Int32](repeating: Int32(count), count: count + 1)
         var next = count
         for p in stride(from: count - 1, through: 0, by: -1) {
             let c = codes[p]
-            if c == code || c == Self.backslash || c == Self.backtick { next = p }
+            if c == code || c == backslash || c == backtick { next = p }
             table[p] = Int32(next)
         }
         return table
     }
 
-    private func buildBrackets() {
-        depthBefore = [Int32](repeating: 0, count: count + 1)
+    private static func brackets(_ codes: [UInt8]) -> (depthBefore: [Int32], closing: [[Int32]], shift: Int) {
+        let count = codes.count
+        var depthBefore = [Int32](repeating: 0, count: count + 1)
         var closes: [(depth: Int, position: Int)] = []
         var depth = 0
         var lowest = 0
         var p = 0
         while p < count {
             depthBefore[p] = Int32(depth)
-            if codes[p] == Self.backslash {
+            if codes[p] == backslash {
                 // The escaped character is stepped over: its depth is the backslash's.
                 if p + 1 < count { depthBefore[p + 1] = Int32(depth) }
                 p += 2
                 continue
             }
-            if codes[p] == Self.open { depth += 1 }
-            if codes[p] == Self.close {
+            if codes[p] == open { depth += 1 }
+            if codes[p] == close {
                 depth -= 1
                 lowest = min(lowest, depth)
                 closes.append((depth, p))
@@ -194,15 +203,18 @@ final class InlineParser {
             p += 1
         }
         depthBefore[count] = Int32(depth)
-        depthShift = -lowest
-        for (depth, position) in closes {
-            Self.add(position, length: depth + depthShift, to: &closingBrackets)
-        }
+        var closing: [[Int32]] = []
+        for (depth, position) in closes { add(position, length: depth - lowest, to: &closing) }
+        return (depthBefore, closing, -lowest)
+    }
+
+    private static func isWord(_ text: String, _ offsets: [Int32], _ i: Int) -> Bool {
+        let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: Int(offsets[i]))]
+        return c.isLetter || c.isNumber
     }
 
     private func isWord(_ i: Int) -> Bool {
-        let c = text[index(i)]
-        return c.isLetter || c.isNumber
+        Self.isWord(text, offsets, i)
     }
 
     private func index(_ i: Int) -> String.Index {
