@@ -76,14 +76,20 @@ public enum TextLayout {
     /// line (only a wide character when `width == 1`) becomes `…`; runs in time linear in the
     /// length of the text; returns `[]` when `width <= 0`.
     public static func wrap(_ text: String, width: Int) -> [String] {
+        wrap(text, width: width, traits: WrapTraits())
+    }
+
+    /// `wrap(_:width:)` for one of many texts wrapped in a row (the lines of notes): what it
+    /// learns of each character is kept in `traits` for the next.
+    public static func wrap(_ text: String, width: Int, traits: WrapTraits) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         if !mayHoldNewline(text) {
-            wrapParagraph(Substring(text), width: width, into: &lines)
+            wrapParagraph(Substring(text), width: width, known: traits, into: &lines)
             return lines
         }
         for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            wrapParagraph(paragraph, width: width, into: &lines)
+            wrapParagraph(paragraph, width: width, known: traits, into: &lines)
         }
         return lines
     }
@@ -95,7 +101,7 @@ public enum TextLayout {
     }
 
     /// What `canBreak` and the widths need to know of one character.
-    private struct BreakTraits {
+    struct BreakTraits {
         var isSpace = false
         var noLineStart = false
         var noLineEnd = false
@@ -113,7 +119,9 @@ public enum TextLayout {
     /// The traits of the printable ASCII characters, by byte.
     private static let asciiTraits: [BreakTraits] = (0..<128).map { BreakTraits(Character(Unicode.Scalar(UInt8($0)))) }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
+    private static func wrapParagraph(
+        _ paragraph: Substring, width: Int, known: WrapTraits, into lines: inout [String]
+    ) {
         // One pass over the characters: where each starts (UTF-8 offset, so that lines are
         // cut as slices), what `canBreak` needs of it (looked up once per distinct character:
         // hashing a `Character` is slow), and prefix[k] = cells of characters[0..<k], so any
@@ -121,7 +129,6 @@ public enum TextLayout {
         var offsets: [Int] = [0]
         var traits: [BreakTraits] = []
         var prefix: [Int] = [0]
-        var known: [UInt32: BreakTraits] = [:]
         var offset = 0
         var cells = 0
         for character in paragraph {
@@ -130,11 +137,11 @@ public enum TextLayout {
             if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
                 trait = asciiTraits[Int(byte)]
             } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
-                if let seen = known[scalar.value] {
+                if let seen = known.byScalar[scalar.value] {
                     trait = seen
                 } else {
                     trait = BreakTraits(character)
-                    known[scalar.value] = trait
+                    known.byScalar[scalar.value] = trait
                 }
             } else {
                 trait = BreakTraits(character)
@@ -233,4 +240,12 @@ public enum TextLayout {
         if noLineEnd.contains(previous) { return false }
         return DisplayWidth.cells(of: previous) >= 2 || DisplayWidth.cells(of: next) >= 2
     }
+}
+
+/// What `TextLayout.wrap` has learnt of the characters it met (a `Character` is slow to hash),
+/// to pass from one text to the next. Use it from one thread.
+public final class WrapTraits {
+    var byScalar: [UInt32: TextLayout.BreakTraits] = [:]
+
+    public init() {}
 }

@@ -138,6 +138,7 @@ public struct MarkdownRenderer: Sendable {
         if sourceLines.count > 1, sourceLines.last == "" { sourceLines.removeLast() }
         var result: [StyledLine] = []
         var inFence = false
+        let traits = WrapTraits()
         for (index, line) in sourceLines.enumerated() {
             if PacingCues.isFence(line) {
                 inFence.toggle()
@@ -145,15 +146,17 @@ public struct MarkdownRenderer: Sendable {
             }
             if inFence {
                 let runs = [StyledRun(line, codeStyle)]
-                result += wrap(runs, prefix: "  ", hanging: "  ", width: width, source: index)
+                result += wrap(runs, prefix: "  ", hanging: "  ", width: width, source: index, traits: traits)
                 continue
             }
-            result += block(line, index: index, width: width, pacing: pacing)
+            result += block(line, index: index, width: width, pacing: pacing, traits: traits)
         }
         return result
     }
 
-    private static func block(_ line: String, index: Int, width: Int, pacing: PacingStatus?) -> [StyledLine] {
+    private static func block(
+        _ line: String, index: Int, width: Int, pacing: PacingStatus?, traits: WrapTraits
+    ) -> [StyledLine] {
         var indentCells = 0
         let trimmed = line.drop {
             if $0 == " " { indentCells += 1 }
@@ -190,7 +193,7 @@ public struct MarkdownRenderer: Sendable {
             let gutterText = indent + gutter.text
             return wrap(
                 [StyledRun(indent, bodyStyle), gutter] + runs, prefixCells: gutterText.count,
-                hanging: String(repeating: " ", count: gutterText.count), width: width, source: index)
+                hanging: String(repeating: " ", count: gutterText.count), width: width, source: index, traits: traits)
         }
 
         // Heading.
@@ -205,7 +208,7 @@ public struct MarkdownRenderer: Sendable {
                 case 2: style = Style(.accent, bold: true)
                 default: style = Style(.normal, bold: true)
                 }
-                let rows = wrap(inline(text, base: style), prefix: "", hanging: "", width: width, source: index)
+                let rows = wrap(inline(text, base: style), prefix: "", hanging: "", width: width, source: index, traits: traits)
                 guard hashes <= 2 else { return rows }
                 let ruleWidth = min(width, rows.map { DisplayWidth.cells(of: $0.text) }.max() ?? 0)
                 return rows + [StyledLine(runs: [], sourceLine: index, rule: max(1, ruleWidth))]
@@ -221,7 +224,7 @@ public struct MarkdownRenderer: Sendable {
         if let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " {
             let text = String(trimmed.dropFirst(2).drop { $0 == " " })
             return wrap(inline(text, base: bodyStyle), prefix: indent + "- ",
-                        hanging: indent + "  ", width: width, source: index)
+                        hanging: indent + "  ", width: width, source: index, traits: traits)
         }
 
         // Numbered item.
@@ -233,7 +236,7 @@ public struct MarkdownRenderer: Sendable {
                 let number = String(digits) + String(mark) + " "
                 return wrap(inline(text, base: bodyStyle), prefix: indent + number,
                             hanging: indent + String(repeating: " ", count: number.count),
-                            width: width, source: index)
+                            width: width, source: index, traits: traits)
             }
         }
 
@@ -242,12 +245,12 @@ public struct MarkdownRenderer: Sendable {
             let text = String(trimmed.dropFirst().drop { $0 == " " })
             let prefix = StyledRun(indent + "| ", Style(.dim))
             return wrap([prefix] + inline(text, base: bodyStyle), prefixCells: prefix.text.count,
-                        hanging: prefix.text, hangingStyle: Style(.dim), width: width, source: index)
+                        hanging: prefix.text, hangingStyle: Style(.dim), width: width, source: index, traits: traits)
         }
 
         // Paragraph line (its indentation kept, up to four levels).
         return wrap(inline(String(trimmed), base: bodyStyle), prefix: indent, hanging: indent,
-                    width: width, source: index)
+                    width: width, source: index, traits: traits)
     }
 
     /// Three or more of one of `-`, `*`, `_` and nothing else but spaces (`- - -`, `***`). Stops
@@ -283,10 +286,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// Wraps runs after a prefix; continuation rows start with `hanging`.
     private static func wrap(
-        _ runs: [StyledRun], prefix: String, hanging: String, width: Int, source: Int
+        _ runs: [StyledRun], prefix: String, hanging: String, width: Int, source: Int, traits: WrapTraits
     ) -> [StyledLine] {
         wrap([StyledRun(prefix, bodyStyle)] + runs, prefixCells: DisplayWidth.cells(of: prefix),
-             hanging: hanging, width: width, source: source)
+             hanging: hanging, width: width, source: source, traits: traits)
     }
 
     /// Wraps runs whose first `prefixCells` cells (ASCII) are a prefix kept on the first row;
@@ -297,7 +300,7 @@ public struct MarkdownRenderer: Sendable {
     /// character by character (a pasted note can be one line of 100 KB).
     private static func wrap(
         _ runs: [StyledRun], prefixCells: Int, hanging: String, hangingStyle: Style = .normal,
-        width: Int, source: Int
+        width: Int, source: Int, traits: WrapTraits
     ) -> [StyledLine] {
         // Split the runs into the prefix (its first `prefixCells` characters) and the body.
         var prefix: [StyledRun] = []
@@ -328,7 +331,7 @@ public struct MarkdownRenderer: Sendable {
             plain += run.text
             ends.append(plain.utf8.count)
         }
-        let wrapped = TextLayout.wrap(plain, width: bodyWidth)
+        let wrapped = TextLayout.wrap(plain, width: bodyWidth, traits: traits)
 
         // Each row is the source text from `cursor` on, after the spaces the wrapper dropped
         // where it broke the line; or "…" for one character too wide for the line.
