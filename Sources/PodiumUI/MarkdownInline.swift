@@ -47,6 +47,9 @@ final class InlineParser {
     /// Remembered walks for closers, by character and end of range (`context(_:hi:)`): for
     /// each node visited, the first closer after it of length 1, 2 and 3 (-1 for none).
     private var walks: [Int: [Int: Closers]] = [:]
+    /// The walks over the whole line, for `*` and `_`, by node (`unknown` where not yet known).
+    private var lineWalks: [[Closers]] = [[], []]
+    private static let unknown: Int32 = -2
     /// Where the run of `*` or `_` that a range's end cuts starts, by range end.
     private var cutRunStarts: [Int: Int] = [:]
 
@@ -432,17 +435,42 @@ final class InlineParser {
 
     /// The first closers of each length after node `i` on the walk, remembered.
     private func closers(after i: Int, _ c: UInt8, hi: Int) -> Closers {
-        let context = hi * 2 + (c == Self.star ? 0 : 1)
-        if let known = walks[context]?[i] { return known }
-        var memo = walks.removeValue(forKey: context) ?? [:]  // uniquely referenced while it grows
-        defer { walks[context] = memo }
+        // Walks over the whole line (most of them) are remembered in an array by node, the
+        // others (inside a span) in a dictionary; either is taken out of `self` while it grows,
+        // so that it is not copied.
+        let whole = hi == count
+        let kind = c == Self.star ? 0 : 1
+        let context = hi * 2 + kind
+        var array: [Closers] = []
+        var memo: [Int: Closers] = [:]
+        if whole {
+            if let known = lineWalks[kind].isEmpty ? nil : lineWalks[kind][i], known.byLength.0 != Self.unknown {
+                return known
+            }
+            array = lineWalks[kind]
+            lineWalks[kind] = []
+            if array.isEmpty { array = [Closers](repeating: Closers(byLength: (Self.unknown, 0, 0)), count: count) }
+        } else {
+            if let known = walks[context]?[i] { return known }
+            memo = walks.removeValue(forKey: context) ?? [:]
+        }
+        defer {
+            if whole { lineWalks[kind] = array } else { walks[context] = memo }
+        }
+        func known(_ node: Int) -> Closers? {
+            if whole { return array[node].byLength.0 == Self.unknown ? nil : array[node] }
+            return memo[node]
+        }
+        func remember(_ node: Int, _ value: Closers) {
+            if whole { array[node] = value } else { memo[node] = value }
+        }
         // Follow the walk until a node whose answer is known, then fill the path backwards.
         var path: [(node: Int, next: Int?)] = []
         var node: Int? = i
         var tail = Closers(byLength: (-1, -1, -1))
         while let current = node {
-            if let known = memo[current] {
-                tail = known
+            if let answer = known(current) {
+                tail = answer
                 break
             }
             let next = step(from: current, c, hi: hi)
@@ -463,7 +491,7 @@ final class InlineParser {
                 default: break
                 }
             }
-            memo[current] = result
+            remember(current, result)
             answer = result
             answerNode = current
         }
