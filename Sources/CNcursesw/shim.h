@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 
 // Macros and globals that do not import into Swift 6, wrapped as functions.
 static inline WINDOW *podium_stdscr(void) { return stdscr; }
@@ -156,4 +157,139 @@ static inline int podium_signal_next(void) {
 
 /// Stops the process as the default SIGTSTP action would (used after endwin).
 static inline int podium_stop_self(void) { return kill(getpid(), SIGSTOP); }
+
+// ---- A crash leaves a usable terminal ----
+// On SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGABRT the handler below puts back the terminal
+// modes saved before curses started and writes, as bytes captured at start, the sequences
+// that leave the alternate screen, reset attributes and show the cursor; then it calls what
+// handled the signal before (the Swift runtime's backtracer, if any: its report lands on a
+// normal screen), restores the default action and raises the signal again, so the process
+// ends by it. Only async-signal-safe calls (tcsetattr, write, sigaction, raise) are made here. Like the pipe above, the
+// storage is static per translation unit: every podium_crash_* call comes from one Swift file
+// (PodiumTerminal/Terminal.swift).
+
+enum { PODIUM_CRASH_SIGNALS = 5, PODIUM_CRASH_BYTES = 256 };
+
+struct podium_crash_state {
+    volatile sig_atomic_t armed;
+    int saved_modes;               // 1 when modes holds the terminal's modes
+    struct termios modes;
+    int tty_fd;                    // the terminal whose modes are put back
+    int out_fd;                    // where the sequences are written
+    char leave[PODIUM_CRASH_BYTES];
+    size_t leave_length;
+    int signals[PODIUM_CRASH_SIGNALS];
+    struct sigaction previous[PODIUM_CRASH_SIGNALS];
+    int installed;
+};
+
+static inline struct podium_crash_state *podium_crash(void) {
+    static struct podium_crash_state state;  // zeroed; filled by save_modes and arm
+    return &state;
+}
+
+/// Saves the terminal's modes (call before curses changes them). Returns 0, or -1.
+static inline int podium_crash_save_modes(int tty_fd) {
+    struct podium_crash_state *state = podium_crash();
+    if (tcgetattr(tty_fd, &state->modes) != 0) return -1;
+    state->tty_fd = tty_fd;
+    state->saved_modes = 1;
+    return 0;
+}
+
+/// Appends a terminfo string capability (after setupterm/newterm), without its padding
+/// ("$<5>", which only tputs understands).
+static inline void podium_crash_add_capability(const char *name) {
+    struct podium_crash_state *state = podium_crash();
+    const char *value = tigetstr(name);
+    if (value == NULL || value == (const char *)-1) return;
+    for (const char *p = value; *p != '\0'; p++) {
+        if (p[0] == '$' && p[1] == '<') {
+            const char *end = strchr(p, '>');
+            if (end != NULL) { p = end; continue; }
+        }
+        if (state->leave_length + 1 >= PODIUM_CRASH_BYTES) return;
+        state->leave[state->leave_length++] = *p;
+    }
+}
+
+static inline void podium_crash_handler(int sig, siginfo_t *info, void *context) {
+    int saved_errno = errno;
+    struct podium_crash_state *state = podium_crash();
+    if (state->armed) {
+        state->armed = 0;
+        if (state->saved_modes) tcsetattr(state->tty_fd, TCSANOW, &state->modes);
+        size_t done = 0;
+        while (done < state->leave_length) {
+            ssize_t wrote = write(state->out_fd, state->leave + done, state->leave_length - done);
+            if (wrote <= 0) { if (wrote < 0 && errno == EINTR) continue; break; }
+            done += (size_t)wrote;
+        }
+    }
+    // What handled the signal before (the Swift runtime's backtracer prints its report now,
+    // on the normal screen), then the default action: the process ends by the signal even
+    // when that handler returns, as the backtracer does for a signal sent with kill.
+    for (int i = 0; i < PODIUM_CRASH_SIGNALS; i++) {
+        if (state->signals[i] != sig) continue;
+        struct sigaction previous = state->previous[i];
+        if (previous.sa_flags & SA_SIGINFO) {
+            if (previous.sa_sigaction != NULL) previous.sa_sigaction(sig, info, context);
+        } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+            previous.sa_handler(sig);
+        }
+    }
+    struct sigaction fallback;
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(sig, &fallback, NULL);
+    // Blocked while this handler runs: it arrives, with the default action, once it returns.
+    raise(sig);
+    errno = saved_errno;
+}
+
+/// Installs the handler for the five crash signals (once), with an alternate stack so that a
+/// stack overflow can run it. Returns 0, or -1 with errno.
+static inline int podium_crash_arm(int out_fd) {
+    struct podium_crash_state *state = podium_crash();
+    state->out_fd = out_fd;
+    if (!state->installed) {
+        const int signals[PODIUM_CRASH_SIGNALS] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+        memcpy(state->signals, signals, sizeof signals);
+        stack_t current;
+        if (sigaltstack(NULL, &current) == 0 && (current.ss_flags & SS_DISABLE)) {
+            static char alternate[64 * 1024];
+            stack_t stack;
+            stack.ss_sp = alternate;
+            stack.ss_size = sizeof alternate;
+            stack.ss_flags = 0;
+            sigaltstack(&stack, NULL);
+        }
+        for (int i = 0; i < PODIUM_CRASH_SIGNALS; i++) {
+            struct sigaction action;
+            memset(&action, 0, sizeof action);
+            action.sa_sigaction = podium_crash_handler;
+            sigemptyset(&action.sa_mask);
+            action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+            if (sigaction(state->signals[i], &action, &state->previous[i]) != 0) return -1;
+        }
+        state->installed = 1;
+    }
+    state->armed = 1;
+    return 0;
+}
+
+/// Takes the handler away (the terminal was restored the ordinary way) and gives each signal
+/// back its previous action.
+static inline void podium_crash_disarm(void) {
+    struct podium_crash_state *state = podium_crash();
+    state->armed = 0;
+    if (!state->installed) return;
+    for (int i = 0; i < PODIUM_CRASH_SIGNALS; i++) {
+        sigaction(state->signals[i], &state->previous[i], NULL);
+    }
+    state->installed = 0;
+    state->leave_length = 0;
+    state->saved_modes = 0;
+}
 #endif

@@ -17,10 +17,11 @@ import Darwin
 /// translation unit (see shim.h).
 public final class SignalWatcher {
     /// The signals watched by default: the ones that end the program (SIGTERM, SIGHUP from a
-    /// closed ssh, SIGINT), job control (SIGTSTP, SIGCONT), and SIGWINCH: a resize then wakes
+    /// closed ssh, SIGINT, and SIGQUIT, which would otherwise dump core over the screen and lose
+    /// unsaved changes), job control (SIGTSTP, SIGCONT), and SIGWINCH: a resize then wakes
     /// the loop through this descriptor and `Terminal.respond(to:)` resizes curses (ncurses'
     /// own SIGWINCH handler, replaced here, could only report it from `readKeys`).
-    public static let defaultSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT, SIGWINCH]
+    public static let defaultSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH]
 
     /// The read end of the pipe: readable when a signal is pending.
     public let descriptor: Int32

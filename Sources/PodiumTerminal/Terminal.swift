@@ -63,6 +63,8 @@ public final class Terminal {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalError("podium needs a terminal; TERM is not set (try TERM=xterm-256color)")
         }
+        // The modes to put back if the process crashes (curses changes them from newterm on).
+        _ = podium_crash_save_modes(0)
         guard let screen = podium_newterm() else {
             throw TerminalError(
                 "podium needs a terminal; TERM=\(term) is unknown (try TERM=xterm-256color)")
@@ -96,11 +98,21 @@ public final class Terminal {
             }
         }
         def_prog_mode()
+        armCrashRestore()
         let terminal = Terminal(
             screen: screen, window: window, asciiLines: ascii || !utf8, unicodeText: utf8,
             localeWarning: warning, hasColors: colors)
         terminal.cursorVisible = false
         return terminal
+    }
+
+    /// Makes a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT) restore the terminal before
+    /// the process ends: the modes saved before newterm, and the bytes that reset attributes,
+    /// leave keypad mode, show the cursor and leave the alternate screen, as endwin would
+    /// (`podium_crash_handler` in shim.h).
+    private static func armCrashRestore() {
+        for capability in ["sgr0", "rmkx", "cnorm", "rmcup"] { podium_crash_add_capability(capability) }
+        _ = podium_crash_arm(1)
     }
 
     /// `setlocale(LC_ALL, "")`, then C.UTF-8 if the environment's codeset is not UTF-8.
@@ -370,6 +382,7 @@ public final class Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        podium_crash_disarm()
         if !suspended { endwin() }
         delscreen(screenPointer)
         fflush(nil)

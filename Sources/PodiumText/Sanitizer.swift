@@ -111,7 +111,8 @@ public enum Sanitizer {
     private static func sanitize(_ text: String, keepNewlines: Bool) -> String {
         if DisplayWidth.isPrintableASCII(text) { return text }
         var needsWork = false
-        for scalar in text.unicodeScalars where isUnsafe(scalar) {
+        // A lone LF stays as it is in multi-line text: notes of many lines are not rebuilt.
+        for scalar in text.unicodeScalars where isUnsafe(scalar) && !(keepNewlines && scalar.value == 0x0A) {
             needsWork = true
             break
         }

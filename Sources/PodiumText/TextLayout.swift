@@ -58,6 +58,9 @@ public enum TextLayout {
         "々", "〻", "ゝ", "ゞ", "ヽ", "ヾ", "〜", "～", "％", "%", "℃", "゛", "゜",
     ]
 
+    /// `noLineStart` for the ASCII characters, by code.
+    static let asciiNoLineStart: [Bool] = (0..<128).map { noLineStart.contains(Character(Unicode.Scalar(UInt8($0)))) }
+
     /// Characters that should not end a line (opening brackets).
     public static let noLineEnd: Set<Character> = [
         "「", "『", "（", "(", "【", "〔", "〈", "《", "［", "[", "｛", "{", "｢",
@@ -73,31 +76,95 @@ public enum TextLayout {
     /// line (only a wide character when `width == 1`) becomes `…`; runs in time linear in the
     /// length of the text; returns `[]` when `width <= 0`.
     public static func wrap(_ text: String, width: Int) -> [String] {
+        wrap(text, width: width, traits: WrapTraits())
+    }
+
+    /// `wrap(_:width:)` for one of many texts wrapped in a row (the lines of notes): what it
+    /// learns of each character is kept in `traits` for the next.
+    public static func wrap(_ text: String, width: Int, traits: WrapTraits) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
+        if !mayHoldNewline(text) {
+            wrapParagraph(Substring(text), width: width, known: traits, into: &lines)
+            return lines
+        }
         for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            wrapParagraph(Array(paragraph), width: width, into: &lines)
+            wrapParagraph(paragraph, width: width, known: traits, into: &lines)
         }
         return lines
     }
 
-    private static func wrapParagraph(_ characters: [Character], width: Int, into lines: inout [String]) {
-        let count = characters.count
+    /// False when no byte of the text can belong to a newline (LF, VT, FF, CR, NEL, LS, PS):
+    /// the text is then one paragraph, without looking at its characters.
+    private static func mayHoldNewline(_ text: String) -> Bool {
+        text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
+    }
+
+    /// What `canBreak` and the widths need to know of one character.
+    struct BreakTraits {
+        var isSpace = false
+        var noLineStart = false
+        var noLineEnd = false
+        var cells = 1
+        var wide: Bool { cells >= 2 }
+
+        init(_ character: Character) {
+            isSpace = character == " "
+            noLineStart = TextLayout.noLineStart.contains(character)
+            noLineEnd = TextLayout.noLineEnd.contains(character)
+            cells = DisplayWidth.cells(of: character)
+        }
+    }
+
+    /// The traits of the printable ASCII characters, by byte.
+    private static let asciiTraits: [BreakTraits] = (0..<128).map { BreakTraits(Character(Unicode.Scalar(UInt8($0)))) }
+
+    private static func wrapParagraph(
+        _ paragraph: Substring, width: Int, known: WrapTraits, into lines: inout [String]
+    ) {
+        // One pass over the characters: where each starts (UTF-8 offset, so that lines are
+        // cut as slices), what `canBreak` needs of it (looked up once per distinct character:
+        // hashing a `Character` is slow), and prefix[k] = cells of characters[0..<k], so any
+        // run's width is O(1).
+        var offsets: [Int] = [0]
+        var traits: [BreakTraits] = []
+        var prefix: [Int] = [0]
+        var offset = 0
+        var cells = 0
+        for character in paragraph {
+            let utf8 = character.utf8
+            let trait: BreakTraits
+            if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+                trait = asciiTraits[Int(byte)]
+            } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
+                if let seen = known.byScalar[scalar.value] {
+                    trait = seen
+                } else {
+                    trait = BreakTraits(character)
+                    known.byScalar[scalar.value] = trait
+                }
+            } else {
+                trait = BreakTraits(character)
+            }
+            traits.append(trait)
+            offset += utf8.count
+            offsets.append(offset)
+            cells += trait.cells
+            prefix.append(cells)
+        }
+        let count = traits.count
         if count == 0 {
             lines.append("")
             return
         }
-        // prefix[k] = cells of characters[0..<k], so any run's width is O(1).
-        var prefix = [Int](repeating: 0, count: count + 1)
-        for (index, character) in characters.enumerated() {
-            prefix[index + 1] = prefix[index] + DisplayWidth.cells(of: character)
-        }
         let firstLine = lines.count
+        let utf8 = paragraph.utf8
+        func position(_ i: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offsets[i]) }
 
         func emit(_ start: Int, _ end: Int) {
             var last = end
-            while last > start, characters[last - 1] == " " { last -= 1 }
-            lines.append(String(characters[start..<last]))
+            while last > start, traits[last - 1].isSpace { last -= 1 }
+            lines.append(String(paragraph[position(start)..<position(last)]))
         }
 
         var start = 0              // first character of the current line
@@ -105,21 +172,21 @@ public enum TextLayout {
         var lastBreak: Int? = nil  // latest b in (start, index] where a break is allowed before b
         var index = 0
         while index < count {
-            let character = characters[index]
-            if isContinuation, index == start, character == " " {
+            let trait = traits[index]
+            if isContinuation, index == start, trait.isSpace {
                 start += 1
                 index += 1
                 continue
             }
-            if index > start, canBreak(before: character, after: characters[index - 1]) {
+            if index > start, canBreak(before: trait, after: traits[index - 1]) {
                 lastBreak = index
             }
             if prefix[index + 1] - prefix[start] <= width {
                 index += 1
                 continue
             }
-            // Adding `character` overflows the line.
-            if character == " " {
+            // Adding the character overflows the line.
+            if trait.isSpace {
                 emit(start, index)
                 start = index
             } else if let breakIndex = lastBreak, breakIndex > start {
@@ -130,7 +197,7 @@ public enum TextLayout {
                 // No break allowed in the whole line: cut the word by cells, moving the cut back
                 // so that closing punctuation does not start the next line where possible.
                 var cut = index
-                while cut > start + 1, noLineStart.contains(characters[cut]) { cut -= 1 }
+                while cut > start + 1, traits[cut].noLineStart { cut -= 1 }
                 emit(start, cut)
                 start = cut
                 index = cut
@@ -150,12 +217,35 @@ public enum TextLayout {
         }
     }
 
+    /// `canBreak(before:after:)` from the characters' traits.
+    private static func canBreak(before next: BreakTraits, after previous: BreakTraits) -> Bool {
+        if next.isSpace { return !previous.isSpace }
+        if next.noLineStart { return false }
+        if previous.isSpace { return true }
+        if previous.noLineEnd { return false }
+        return previous.wide || next.wide
+    }
+
     /// Whether a line may break between `previous` and `next`.
     public static func canBreak(before next: Character, after previous: Character) -> Bool {
+        // Two ASCII characters (most text): the same answer as below, without hashing them.
+        if let n = next.asciiValue, let p = previous.asciiValue, next.utf8.count == 1, previous.utf8.count == 1 {
+            if n == 0x20 { return p != 0x20 }
+            if asciiNoLineStart[Int(n)] { return false }
+            return p == 0x20  // else an opening bracket, or two one-cell characters
+        }
         if next == " " { return previous != " " }
         if noLineStart.contains(next) { return false }
         if previous == " " { return true }
         if noLineEnd.contains(previous) { return false }
         return DisplayWidth.cells(of: previous) >= 2 || DisplayWidth.cells(of: next) >= 2
     }
+}
+
+/// What `TextLayout.wrap` has learnt of the characters it met (a `Character` is slow to hash),
+/// to pass from one text to the next. Use it from one thread.
+public final class WrapTraits {
+    var byScalar: [UInt32: TextLayout.BreakTraits] = [:]
+
+    public init() {}
 }

@@ -25,7 +25,7 @@ public final class MarkdownMemo: @unchecked Sendable {
         if markdown != self.markdown {
             self.markdown = markdown
             source = PacingCues.lines(of: markdown)
-            cues = PacingCues.parse(markdown)
+            cues = PacingCues.parse(lines: source)
             layoutKey = nil
         }
         let pacing = elapsedSeconds.flatMap { PacingCues.status(cues: cues, elapsedSeconds: $0) }

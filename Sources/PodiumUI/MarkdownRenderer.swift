@@ -63,11 +63,12 @@ public struct MarkdownRenderer: Sendable {
 
     public init(markdown: String, width: Int, elapsedSeconds: Int? = nil) {
         self.width = max(1, width)
-        let cues = PacingCues.parse(markdown)
+        let source = PacingCues.lines(of: markdown)
+        let cues = PacingCues.parse(lines: source)
         self.cues = cues
         let pacing = elapsedSeconds.flatMap { PacingCues.status(cues: cues, elapsedSeconds: $0) }
         self.pacing = pacing
-        lines = Self.layout(PacingCues.lines(of: markdown), width: self.width, pacing: pacing)
+        lines = Self.layout(source, width: self.width, pacing: pacing)
     }
 
     /// A renderer from parts already laid out (`MarkdownMemo`).
@@ -137,6 +138,7 @@ public struct MarkdownRenderer: Sendable {
         if sourceLines.count > 1, sourceLines.last == "" { sourceLines.removeLast() }
         var result: [StyledLine] = []
         var inFence = false
+        let traits = WrapTraits()
         for (index, line) in sourceLines.enumerated() {
             if PacingCues.isFence(line) {
                 inFence.toggle()
@@ -144,20 +146,25 @@ public struct MarkdownRenderer: Sendable {
             }
             if inFence {
                 let runs = [StyledRun(line, codeStyle)]
-                result += wrap(runs, prefix: "  ", hanging: "  ", width: width, source: index)
+                result += wrap(runs, prefix: "  ", hanging: "  ", width: width, source: index, traits: traits)
                 continue
             }
-            result += block(line, index: index, width: width, pacing: pacing)
+            result += block(line, index: index, width: width, pacing: pacing, traits: traits)
         }
         return result
     }
 
-    private static func block(_ line: String, index: Int, width: Int, pacing: PacingStatus?) -> [StyledLine] {
-        let trimmed = line.drop { $0 == " " }
+    private static func block(
+        _ line: String, index: Int, width: Int, pacing: PacingStatus?, traits: WrapTraits
+    ) -> [StyledLine] {
+        var indentCells = 0
+        let trimmed = line.drop {
+            if $0 == " " { indentCells += 1 }
+            return $0 == " "
+        }
         if trimmed.isEmpty {
             return [StyledLine(runs: [], sourceLine: index)]
         }
-        let indentCells = line.count - trimmed.count
         let level = min(indentCells / 2, 4)
         let indent = String(repeating: " ", count: level * 2)
 
@@ -186,7 +193,7 @@ public struct MarkdownRenderer: Sendable {
             let gutterText = indent + gutter.text
             return wrap(
                 [StyledRun(indent, bodyStyle), gutter] + runs, prefixCells: gutterText.count,
-                hanging: String(repeating: " ", count: gutterText.count), width: width, source: index)
+                hanging: String(repeating: " ", count: gutterText.count), width: width, source: index, traits: traits)
         }
 
         // Heading.
@@ -201,7 +208,7 @@ public struct MarkdownRenderer: Sendable {
                 case 2: style = Style(.accent, bold: true)
                 default: style = Style(.normal, bold: true)
                 }
-                let rows = wrap(inline(text, base: style), prefix: "", hanging: "", width: width, source: index)
+                let rows = wrap(inline(text, base: style), prefix: "", hanging: "", width: width, source: index, traits: traits)
                 guard hashes <= 2 else { return rows }
                 let ruleWidth = min(width, rows.map { DisplayWidth.cells(of: $0.text) }.max() ?? 0)
                 return rows + [StyledLine(runs: [], sourceLine: index, rule: max(1, ruleWidth))]
@@ -209,9 +216,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         // Thematic break.
-        let compact = trimmed.filter { $0 != " " }
-        if compact.count >= 3, let first = compact.first, "-*_".contains(first),
-           compact.allSatisfy({ $0 == first }) {
+        if isThematicBreak(trimmed) {
             return [StyledLine(runs: [], sourceLine: index, rule: width)]
         }
 
@@ -219,7 +224,7 @@ public struct MarkdownRenderer: Sendable {
         if let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " {
             let text = String(trimmed.dropFirst(2).drop { $0 == " " })
             return wrap(inline(text, base: bodyStyle), prefix: indent + "- ",
-                        hanging: indent + "  ", width: width, source: index)
+                        hanging: indent + "  ", width: width, source: index, traits: traits)
         }
 
         // Numbered item.
@@ -231,7 +236,7 @@ public struct MarkdownRenderer: Sendable {
                 let number = String(digits) + String(mark) + " "
                 return wrap(inline(text, base: bodyStyle), prefix: indent + number,
                             hanging: indent + String(repeating: " ", count: number.count),
-                            width: width, source: index)
+                            width: width, source: index, traits: traits)
             }
         }
 
@@ -240,12 +245,29 @@ public struct MarkdownRenderer: Sendable {
             let text = String(trimmed.dropFirst().drop { $0 == " " })
             let prefix = StyledRun(indent + "| ", Style(.dim))
             return wrap([prefix] + inline(text, base: bodyStyle), prefixCells: prefix.text.count,
-                        hanging: prefix.text, hangingStyle: Style(.dim), width: width, source: index)
+                        hanging: prefix.text, hangingStyle: Style(.dim), width: width, source: index, traits: traits)
         }
 
         // Paragraph line (its indentation kept, up to four levels).
         return wrap(inline(String(trimmed), base: bodyStyle), prefix: indent, hanging: indent,
-                    width: width, source: index)
+                    width: width, source: index, traits: traits)
+    }
+
+    /// Three or more of one of `-`, `*`, `_` and nothing else but spaces (`- - -`, `***`). Stops
+    /// at the first other character, so a long line costs nothing here.
+    private static func isThematicBreak(_ text: Substring) -> Bool {
+        var mark: Character?
+        var count = 0
+        for character in text where character != " " {
+            if let mark {
+                guard character == mark else { return false }
+            } else {
+                guard character == "-" || character == "*" || character == "_" else { return false }
+                mark = character
+            }
+            count += 1
+        }
+        return count >= 3
     }
 
     /// A heading's text: spaces trimmed, and a closing run of "#" after a space dropped.
@@ -264,26 +286,37 @@ public struct MarkdownRenderer: Sendable {
 
     /// Wraps runs after a prefix; continuation rows start with `hanging`.
     private static func wrap(
-        _ runs: [StyledRun], prefix: String, hanging: String, width: Int, source: Int
+        _ runs: [StyledRun], prefix: String, hanging: String, width: Int, source: Int, traits: WrapTraits
     ) -> [StyledLine] {
         wrap([StyledRun(prefix, bodyStyle)] + runs, prefixCells: DisplayWidth.cells(of: prefix),
-             hanging: hanging, width: width, source: source)
+             hanging: hanging, width: width, source: source, traits: traits)
     }
 
     /// Wraps runs whose first `prefixCells` cells (ASCII) are a prefix kept on the first row;
     /// the rest wraps in `width - prefixCells` cells, continuation rows starting with `hanging`.
+    ///
+    /// The body is wrapped as plain text, then each row is cut back into runs where the style
+    /// of the text it came from changes: rows are slices of whole strings, not rebuilt
+    /// character by character (a pasted note can be one line of 100 KB).
     private static func wrap(
         _ runs: [StyledRun], prefixCells: Int, hanging: String, hangingStyle: Style = .normal,
-        width: Int, source: Int
+        width: Int, source: Int, traits: WrapTraits
     ) -> [StyledLine] {
-        // Split the styled characters into the prefix and the body.
-        var characters: [(Character, Style)] = []
+        // Split the runs into the prefix (its first `prefixCells` characters) and the body.
+        var prefix: [StyledRun] = []
+        var body: [StyledRun] = []
+        var prefixLeft = prefixCells
         for run in runs {
-            for character in run.text { characters.append((character, run.style)) }
+            guard prefixLeft > 0 else {
+                if !run.text.isEmpty { body.append(run) }
+                continue
+            }
+            let head = run.text.prefix(prefixLeft)
+            prefixLeft -= head.count
+            if !head.isEmpty { prefix.append(StyledRun(String(head), run.style)) }
+            let rest = run.text[head.endIndex...]
+            if !rest.isEmpty { body.append(StyledRun(String(rest), run.style)) }
         }
-        let prefixCount = min(prefixCells, characters.count)
-        var prefix = Array(characters[0..<prefixCount])
-        let body = Array(characters[prefixCount...])
         var hanging = hanging
         var bodyWidth = width - prefixCells
         if bodyWidth < 2 {
@@ -292,51 +325,65 @@ public struct MarkdownRenderer: Sendable {
             hanging = ""
             bodyWidth = width
         }
-        let plain = String(body.map(\.0))
-        let wrapped = TextLayout.wrap(plain, width: bodyWidth)
+        var plain = ""
+        var ends: [Int] = []  // where each body run ends in `plain`, in UTF-8 bytes
+        for run in body {
+            plain += run.text
+            ends.append(plain.utf8.count)
+        }
+        let wrapped = TextLayout.wrap(plain, width: bodyWidth, traits: traits)
 
+        // Each row is the source text from `cursor` on, after the spaces the wrapper dropped
+        // where it broke the line; or "…" for one character too wide for the line.
         var rows: [StyledLine] = []
-        var cursor = 0
+        var cursor = plain.startIndex
+        var runIndex = 0
+        let space = UInt8(ascii: " ")
         for (number, text) in wrapped.enumerated() {
-            var row: [(Character, Style)] =
-                number == 0 ? prefix : hanging.map { ($0, hangingStyle) }
-            for character in text {
-                // The wrapper only drops spaces: skip them in the source to stay aligned.
-                while cursor < body.count, body[cursor].0 != character, body[cursor].0 == " " {
-                    cursor += 1
+            var row: [StyledRun] = number == 0 ? prefix : [StyledRun(hanging, hangingStyle)]
+            if text.utf8.first != space {
+                while cursor < plain.endIndex, plain.utf8[cursor] == space, plain[cursor] == " " {
+                    cursor = plain.utf8.index(after: cursor)
                 }
-                let style = cursor < body.count ? body[cursor].1 : bodyStyle
-                row.append((character, style))
-                cursor += 1
             }
-            rows.append(StyledLine(runs: merge(row), sourceLine: source))
-        }
-        if rows.isEmpty { rows.append(StyledLine(runs: merge(prefix), sourceLine: source)) }
-        return rows
-    }
-
-    /// Joins neighbouring characters of the same style into runs.
-    private static func merge(_ characters: [(Character, Style)]) -> [StyledRun] {
-        var runs: [StyledRun] = []
-        for (character, style) in characters {
-            if let last = runs.last, last.style == style {
-                runs[runs.count - 1].text.append(character)
+            var end = cursor
+            if cursor < plain.endIndex, !plain[cursor...].utf8.starts(with: text.utf8) {
+                end = plain.index(after: cursor)  // the "…" of a character that does not fit
             } else {
-                runs.append(StyledRun(String(character), style))
+                end = plain.utf8.index(cursor, offsetBy: text.utf8.count)
             }
+            // Cut the row where the style of its source changes.
+            let rowStart = plain.utf8.distance(from: plain.startIndex, to: cursor)
+            let rowEnd = plain.utf8.distance(from: plain.startIndex, to: end)
+            let sameBytes = rowEnd - rowStart == text.utf8.count
+            var sliceStart = 0  // in the row, UTF-8 bytes
+            while runIndex < ends.count, ends[runIndex] <= rowStart { runIndex += 1 }
+            while true {
+                let style = runIndex < body.count ? body[runIndex].style : bodyStyle
+                let sliceEnd = sameBytes && runIndex < ends.count ? min(ends[runIndex] - rowStart, text.utf8.count) : text.utf8.count
+                if sliceEnd > sliceStart {
+                    let utf8 = text.utf8
+                    let slice = text[utf8.index(utf8.startIndex, offsetBy: sliceStart)..<utf8.index(utf8.startIndex, offsetBy: sliceEnd)]
+                    row.append(StyledRun(String(slice), style))
+                }
+                sliceStart = sliceEnd
+                guard sliceEnd < text.utf8.count else { break }
+                runIndex += 1
+            }
+            cursor = end
+            rows.append(StyledLine(runs: mergeRuns(row), sourceLine: source))
         }
-        return runs
+        if rows.isEmpty { rows.append(StyledLine(runs: mergeRuns(prefix), sourceLine: source)) }
+        return rows
     }
 
     // MARK: Inline
 
-    static let escapable: Set<Character> = ["\\", "`", "*", "_", "[", "]", "(", ")", "#", "+", "-", ".", "!", "<", ">"]
-
-    /// Inline Markdown of one line into runs.
+    /// Inline Markdown of one line into runs (`InlineParser`: linear in the line's length).
     static func inline(_ text: String, base: Style) -> [StyledRun] {
-        var runs: [StyledRun] = []
-        parseInline(Array(text), base: base, into: &runs)
-        return mergeRuns(runs)
+        // Most lines have no markup at all: one run, as the parser would give.
+        if !InlineParser.mayHaveMarkup(text) { return text.isEmpty ? [] : [StyledRun(text, base)] }
+        return mergeRuns(InlineParser(text).parse(base: base))
     }
 
     private static func mergeRuns(_ runs: [StyledRun]) -> [StyledRun] {
@@ -349,201 +396,5 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return merged
-    }
-
-    private static func parseInline(_ chars: [Character], base: Style, into runs: inout [StyledRun]) {
-        var plain = ""
-        func flush() {
-            if !plain.isEmpty { runs.append(StyledRun(plain, base)) }
-            plain = ""
-        }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            // Escape.
-            if c == "\\", i + 1 < chars.count, escapable.contains(chars[i + 1]) {
-                plain.append(chars[i + 1])
-                i += 2
-                continue
-            }
-            // Code span: the same number of backticks closes it.
-            if c == "`" {
-                let ticks = countRun(chars, from: i, of: "`")
-                if let close = findRun(chars, of: "`", length: ticks, from: i + ticks) {
-                    var code = String(chars[(i + ticks)..<close])
-                    if code.count >= 2, code.first == " ", code.last == " " {
-                        code = String(code.dropFirst().dropLast())
-                    }
-                    flush()
-                    var style = codeStyle
-                    style.bold = base.bold
-                    runs.append(StyledRun(code, style))
-                    i = close + ticks
-                    continue
-                }
-                plain += String(repeating: "`", count: ticks)
-                i += ticks
-                continue
-            }
-            // Strong and emphasis.
-            if c == "*" || c == "_" {
-                let run = countRun(chars, from: i, of: c)
-                let leftOK = c == "*" || i == 0 || !isWordCharacter(chars[i - 1])
-                let length = run == 3 ? 3 : min(run, 2)
-                let opensWord = i + length < chars.count && chars[i + length] != " "
-                if run <= 3, opensWord, leftOK,
-                   let close = findDelimiter(chars, c, length: length, from: i + length) {
-                    flush()
-                    var style = base
-                    if length >= 2 { style.bold = true }
-                    if length != 2, style.color == .normal { style.color = emphasisStyle.color }
-                    parseInline(Array(chars[(i + length)..<close]), base: style, into: &runs)
-                    i = close + length
-                    continue
-                }
-                plain += String(repeating: String(c), count: run)
-                i += run
-                continue
-            }
-            // Link: [text](address).
-            if c == "[", let link = parseLink(chars, from: i) {
-                flush()
-                let label = String(chars[(i + 1)..<link.labelEnd])
-                let address = link.address
-                if label.isEmpty || label == address {
-                    runs.append(StyledRun(address, Style(base.color == .normal ? .accent : base.color, bold: base.bold)))
-                } else {
-                    parseInline(Array(label), base: base, into: &runs)
-                    runs.append(StyledRun(" ", base))
-                    runs.append(StyledRun("<" + address + ">", addressStyle))
-                }
-                i = link.end
-                continue
-            }
-            plain.append(c)
-            i += 1
-        }
-        flush()
-    }
-
-    private static func isWordCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber
-    }
-
-    private static func countRun(_ chars: [Character], from start: Int, of c: Character) -> Int {
-        var end = start
-        while end < chars.count, chars[end] == c { end += 1 }
-        return end - start
-    }
-
-    /// The start of the next run of exactly `length` copies of `c` at or after `from`.
-    private static func findRun(_ chars: [Character], of c: Character, length: Int, from: Int) -> Int? {
-        var i = from
-        while i < chars.count {
-            if chars[i] == c {
-                let run = countRun(chars, from: i, of: c)
-                if run == length { return i }
-                i += run
-            } else {
-                i += 1
-            }
-        }
-        return nil
-    }
-
-    /// The closing delimiter run of exactly `length` copies of `c`: not after a space, and for
-    /// `_` not before a word. A run that opens a nested span is skipped with its closer, so an
-    /// unclosed `**` never pairs with the inside of `***both***`.
-    private static func findDelimiter(_ chars: [Character], _ c: Character, length: Int, from: Int) -> Int? {
-        var i = from
-        while i < chars.count {
-            if chars[i] == "\\" {
-                i += 2
-                continue
-            }
-            if chars[i] == "`" {
-                let ticks = countRun(chars, from: i, of: "`")
-                if let close = findRun(chars, of: "`", length: ticks, from: i + ticks) {
-                    i = close + ticks
-                } else {
-                    i += ticks
-                }
-                continue
-            }
-            guard chars[i] == c else {
-                i += 1
-                continue
-            }
-            let run = countRun(chars, from: i, of: c)
-            if let closer = closingRun(chars, c, at: i, run: run, from: from), run == length {
-                return closer
-            }
-            let afterSpace = i == 0 || chars[i - 1] == " "
-            let beforeSpace = i + run >= chars.count || chars[i + run] == " "
-            if afterSpace, !beforeSpace {
-                // A nested opener: skip to just after its own closer, if it has one.
-                var j = i + run
-                var skipped = false
-                while j < chars.count {
-                    if chars[j] == c {
-                        let inner = countRun(chars, from: j, of: c)
-                        if inner == run, closingRun(chars, c, at: j, run: inner, from: i + run) != nil {
-                            i = j + inner
-                            skipped = true
-                            break
-                        }
-                        j += inner
-                    } else {
-                        j += 1
-                    }
-                }
-                if skipped { continue }
-            }
-            i += run
-        }
-        return nil
-    }
-
-    /// `at` when the run there can close a span that began at `from`.
-    private static func closingRun(_ chars: [Character], _ c: Character, at i: Int, run: Int, from: Int) -> Int? {
-        guard i > from, chars[i - 1] != " " else { return nil }
-        let end = i + run
-        if c == "_", end < chars.count, isWordCharacter(chars[end]) { return nil }
-        return i
-    }
-
-    /// `[label](address)` at `from`: where the label ends, the address, and the index after ")".
-    private static func parseLink(_ chars: [Character], from: Int) -> (labelEnd: Int, address: String, end: Int)? {
-        var depth = 0
-        var i = from
-        var labelEnd: Int?
-        while i < chars.count {
-            if chars[i] == "\\" {
-                i += 2
-                continue
-            }
-            if chars[i] == "[" { depth += 1 }
-            if chars[i] == "]" {
-                depth -= 1
-                if depth == 0 {
-                    labelEnd = i
-                    break
-                }
-            }
-            i += 1
-        }
-        guard let labelEnd, labelEnd + 1 < chars.count, chars[labelEnd + 1] == "(" else { return nil }
-        var j = labelEnd + 2
-        var address = ""
-        while j < chars.count, chars[j] != ")" {
-            if chars[j] == " " { return nil }
-            address.append(chars[j])
-            j += 1
-        }
-        guard j < chars.count, !address.isEmpty else { return nil }
-        if address.hasPrefix("<"), address.hasSuffix(">"), address.count >= 2 {
-            address = String(address.dropFirst().dropLast())
-        }
-        return (labelEnd, address, j + 1)
     }
 }

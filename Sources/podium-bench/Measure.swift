@@ -94,7 +94,7 @@ func printTable(_ rows: [Row]) {
     var lines = [header]
     for row in rows {
         lines.append([
-            row.what, String(row.questions), String(row.samples.count),
+            row.what, row.questions > 0 ? String(row.questions) : "-", String(row.samples.count),
             format(row.samples.median), format(row.samples.percentile(90)),
             format(row.samples.percentile(99)), format(row.samples.percentile(100)),
             format(row.samples.cpuMedian), format(row.samples.cpuP99), row.target, row.met.map { $0 ? "yes" : "NO" } ?? "",

@@ -6,6 +6,7 @@
 //                                                cross-process latency only (for scripts/bench)
 //   podium-bench intake --podium PATH [--state DIR/x.json]
 //                                                chat intake: ask - latency, bursts, bridge CPU
+//   podium-bench notes [--samples K]             the notes pane with pathological notes, 1 / 10 / 100 KB
 //   podium-bench make-state --state F --count N [--running]
 //                                                writes a state file with N questions
 //   podium-bench watch --state F                 (internal) the watcher process of `propagate`
@@ -89,6 +90,17 @@ do {
         for (row, total) in result.rows.sorted(by: { $0.key < $1.key }) {
             print("  row \(row): \(String(format: "%.1f", Double(total) / Double(max(1, result.changedCells.count)))) cells/s")
         }
+    case "notes":
+        // Only the notes pane with pathological notes: podium-bench notes [--samples K]
+        let count = options["--samples"].flatMap { Int($0) }
+        var rows: [Row] = []
+        for (name, bytes, samples) in notesRender(samples: { count ?? ($0 >= 100_000 ? 41 : 101) }) {
+            rows.append(Row(what: "\(name) \(bytes / 1_000) KB", questions: 0, samples: samples,
+                            target: bytes == 100_000 ? "p50 ≤ 20" : "",
+                            met: bytes == 100_000 ? samples.median <= 20 : nil))
+        }
+        printTable(rows)
+        exit(rows.contains { $0.met == false } && isReleaseBuild ? 3 : 0)
     case "profile":
         // A loop for `perf record`: podium-bench profile --count N --samples K (keys, encode, decode).
         let count = options["--count"].flatMap { Int($0) } ?? 10_000

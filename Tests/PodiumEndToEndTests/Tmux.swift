@@ -213,6 +213,13 @@ final class TmuxSession {
         return nil
     }
 
+    /// A tmux format read for the pane, e.g. "#{alternate_on}" (1 while the program is on the
+    /// alternate screen) or "#{cursor_flag}" (1 when the cursor is shown).
+    func paneFormat(_ format: String) -> String {
+        ((try? tmux(["display-message", "-p", "-t", session, format])) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The pid of the shell tmux started in the pane.
     var panePID: pid_t? {
         (try? tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]))
