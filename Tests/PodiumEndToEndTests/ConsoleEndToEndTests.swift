@@ -41,8 +41,13 @@ final class ConsoleEndToEndTests: XCTestCase {
         // +1 minute shows at once.
         tmux.sendText("+")
         try tmux.waitFor("+1 min")
-        let json = try statusJSON(scratch.path("state.json"))
-        let timer = json["timer"] as? [String: Any]
+        // The screen shows it first; the file has it a moment later (the write follows the frame).
+        var timer: [String: Any]?
+        for _ in 0..<40 {
+            timer = try statusJSON(scratch.path("state.json"))["timer"] as? [String: Any]
+            if timer?["allowedSeconds"] as? Int == 180 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         XCTAssertEqual(timer?["state"] as? String, "paused")
         XCTAssertEqual(timer?["allowedSeconds"] as? Int, 180)
         tmux.sendText("q")
