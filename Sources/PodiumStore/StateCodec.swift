@@ -16,23 +16,40 @@ public enum StateCodec {
 
     /// As `encode`, copying the bytes of unchanged questions from the last version the store
     /// read or wrote (`reuse`), and saying where each question is (for the next time).
-    static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?) throws -> CodedState {
+    package enum Engine: Sendable { case handWritten, foundation }
+
+    static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?, engine: Engine = .handWritten) throws -> CodedState {
+        if engine == .foundation { return try FoundationCodec.encode(state, reusing: reuse) }
         if FastStateEncoder.isUpToDate { return try FastStateEncoder.encode(state, reusing: reuse) }
         return CodedState(state: state, data: try encodeWithFoundation(state), questionRanges: [])
     }
 
     /// As `decode`, taking unchanged questions from the last version the store read or wrote.
     /// Anything unusual (a file written by hand, an error) goes through `decode`.
-    static func decode(_ data: Data, file: String, reusing reuse: QuestionReuse?) throws -> CodedState {
+    static func decode(_ data: Data, file: String, reusing reuse: QuestionReuse?, engine: Engine = .handWritten) throws -> CodedState {
         let valid = data.withUnsafeBytes {
             JSONLocator.firstNulOrInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) == nil
         }
-        if valid, let coded = FastStateDecoder.decode(data, reusing: reuse),
+        if valid, engine == .foundation, let coded = FoundationCodec.decode(data, reusing: reuse),
+           coded.state.schemaVersion <= PodiumState.currentSchemaVersion
+        {
+            return coded
+        }
+        if valid, engine == .handWritten, let coded = FastStateDecoder.decode(data, reusing: reuse),
            coded.state.schemaVersion <= PodiumState.currentSchemaVersion
         {
             return coded
         }
         return CodedState(state: try decode(data, file: file), data: data, questionRanges: [])
+    }
+
+    /// Both engines side by side, for the benchmark that decides between them.
+    package static func encode(_ state: PodiumState, engine: Engine) throws -> Data {
+        try encode(state, reusing: nil, engine: engine).data
+    }
+
+    package static func decode(_ data: Data, engine: Engine) throws -> PodiumState {
+        try decode(data, file: "bench", reusing: nil, engine: engine).state
     }
 
     /// The reference encoding (and the fallback when the models changed under the fast one).
