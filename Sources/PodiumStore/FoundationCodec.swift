@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import PodiumCore
+import Synchronization
 
 /// The state file through JSONEncoder and JSONDecoder, with the bytes of unchanged questions
 /// reused. Only the questions that changed are encoded or decoded; the rest of the state (the
@@ -27,6 +29,15 @@ enum FoundationCodec {
     // MARK: Encode
 
     static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?) throws -> CodedState {
+        guard let reuse else {
+            // Nothing to reuse: one call is quicker than one per question; then find them.
+            let data = try StateCodec.encodeWithFoundation(state)
+            let ranges = data.withUnsafeBytes { raw in
+                var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+                return scanner.questions(reuse: nil, old: UnsafeBufferPointer(start: nil, count: 0))?.1.ranges
+            }
+            return CodedState(state: state, data: data, questionRanges: ranges ?? [])
+        }
         let encoder = makeEncoder()
         var skeleton = state
         skeleton.questions = []
@@ -40,7 +51,7 @@ enum FoundationCodec {
         // Up to and including "[", then the elements, then "\n  ]" and the rest.
         let close = cut + emptyQuestions.count - 4
         var out: [UInt8] = []
-        out.reserveCapacity(outline.count + (reuse?.data.count ?? state.questions.count * 700) + 65_536)
+        out.reserveCapacity(outline.count + reuse.data.count + 65_536)
         out.append(contentsOf: outline[..<(close - 1)])
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(state.questions.count)
@@ -48,7 +59,7 @@ enum FoundationCodec {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: elementIndent)
             let start = out.count
-            if let reuse, position < reuse.questions.count, reuse.questions[position] == question {
+            if position < reuse.questions.count, reuse.questions[position] == question {
                 let range = reuse.ranges[position]
                 reuse.data.withUnsafeBytes { raw in
                     out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[range]))
@@ -108,21 +119,8 @@ enum FoundationCodec {
         guard let found, var state = try? decoder.decode(PodiumState.self, from: found.outline),
               state.questions.isEmpty
         else { return nil }
-        // Every question not reused, parsed in one call.
-        var changed = Data()
-        changed.append(UInt8(ascii: "["))
-        var changedCount = 0
-        for (range, kept) in zip(found.elements, found.kept) where kept == nil {
-            if changedCount > 0 { changed.append(UInt8(ascii: ",")) }
-            changed.append(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)])
-            changedCount += 1
-        }
-        changed.append(UInt8(ascii: "]"))
-        var parsed: [Question] = []
-        if changedCount > 0 {
-            guard let questions = try? decoder.decode([Question].self, from: changed) else { return nil }
-            parsed = questions
-        }
+        let changed = zip(found.elements, found.kept).compactMap { $0.1 == nil ? $0.0 : nil }
+        guard let parsed = parseQuestions(at: changed, in: data) else { return nil }
         var next = parsed.makeIterator()
         var questions: [Question] = []
         questions.reserveCapacity(found.elements.count)
@@ -132,6 +130,38 @@ enum FoundationCodec {
         }
         state.questions = QuestionList(questions)
         return CodedState(state: state, data: data, questionRanges: found.elements)
+    }
+
+    /// The questions at `ranges` of `data`, in order. Many (a file read for the first time) are
+    /// parsed in a few slices at once, one per processor: JSONDecoder takes about 20 µs a
+    /// question, which would make a console's start with 10,000 questions slow.
+    private static func parseQuestions(at ranges: [Range<Int>], in data: Data) -> [Question]? {
+        if ranges.isEmpty { return [] }
+        @Sendable func parse(_ slice: ArraySlice<Range<Int>>) -> [Question]? {
+            var array = Data()
+            array.append(UInt8(ascii: "["))
+            for range in slice {
+                if range != slice.first { array.append(UInt8(ascii: ",")) }
+                array.append(data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)])
+            }
+            array.append(UInt8(ascii: "]"))
+            return try? makeDecoder().decode([Question].self, from: array)
+        }
+        let slices = ranges.count < 2_000 ? 1 : min(4, ProcessInfo.processInfo.activeProcessorCount)
+        if slices <= 1 { return parse(ranges[...]) }
+        let size = (ranges.count + slices - 1) / slices
+        let results = Mutex([[Question]?](repeating: nil, count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let part = parse(ranges[(slice * size)..<min(ranges.count, (slice + 1) * size)])
+            results.withLock { $0[slice] = part }
+        }
+        var questions: [Question] = []
+        questions.reserveCapacity(ranges.count)
+        for part in results.withLock({ $0 }) {
+            guard let part else { return nil }
+            questions.append(contentsOf: part)
+        }
+        return questions
     }
 
     /// Finds values in a JSON document without parsing them: strings, brackets and braces.

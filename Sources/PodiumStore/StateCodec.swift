@@ -2,7 +2,9 @@ import Foundation
 import PodiumCore
 
 /// Turns the shared state into the bytes of the state file and back. All JSON of the state file
-/// goes through this one type, so it can be swapped for a faster hand-written codec later.
+/// goes through this one type: JSONEncoder and JSONDecoder, with the bytes of unchanged
+/// questions reused (`FoundationCodec`, `QuestionReuse`). The models' `Codable` conformance is
+/// the only description of the format, so a new field needs no edit here.
 ///
 /// Format: UTF-8 JSON, pretty-printed with sorted keys (readable, and stable for diffs).
 /// Dates are numbers: seconds since 1970-01-01 UTC, with fractions (`1700000000.25`), so a
@@ -10,32 +12,22 @@ import PodiumCore
 public enum StateCodec {
     /// The bytes of the state file for `state`.
     public static func encode(_ state: PodiumState) throws -> Data {
-        if FastStateEncoder.isUpToDate { return try FastStateEncoder.encode(state) }
-        return try encodeWithFoundation(state)
+        try encodeWithFoundation(state)
     }
 
     /// As `encode`, copying the bytes of unchanged questions from the last version the store
     /// read or wrote (`reuse`), and saying where each question is (for the next time).
-    package enum Engine: Sendable { case handWritten, foundation }
-
-    static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?, engine: Engine = .handWritten) throws -> CodedState {
-        if engine == .foundation { return try FoundationCodec.encode(state, reusing: reuse) }
-        if FastStateEncoder.isUpToDate { return try FastStateEncoder.encode(state, reusing: reuse) }
-        return CodedState(state: state, data: try encodeWithFoundation(state), questionRanges: [])
+    static func encode(_ state: PodiumState, reusing reuse: QuestionReuse?) throws -> CodedState {
+        try FoundationCodec.encode(state, reusing: reuse)
     }
 
     /// As `decode`, taking unchanged questions from the last version the store read or wrote.
     /// Anything unusual (a file written by hand, an error) goes through `decode`.
-    static func decode(_ data: Data, file: String, reusing reuse: QuestionReuse?, engine: Engine = .handWritten) throws -> CodedState {
+    static func decode(_ data: Data, file: String, reusing reuse: QuestionReuse?) throws -> CodedState {
         let valid = data.withUnsafeBytes {
             JSONLocator.firstNulOrInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) == nil
         }
-        if valid, engine == .foundation, let coded = FoundationCodec.decode(data, reusing: reuse),
-           coded.state.schemaVersion <= PodiumState.currentSchemaVersion
-        {
-            return coded
-        }
-        if valid, engine == .handWritten, let coded = FastStateDecoder.decode(data, reusing: reuse),
+        if valid, let coded = FoundationCodec.decode(data, reusing: reuse),
            coded.state.schemaVersion <= PodiumState.currentSchemaVersion
         {
             return coded
@@ -43,21 +35,9 @@ public enum StateCodec {
         return CodedState(state: try decode(data, file: file), data: data, questionRanges: [])
     }
 
-    /// Both engines side by side, for the benchmark that decides between them.
-    package static func encode(_ state: PodiumState, engine: Engine) throws -> Data {
-        try encode(state, reusing: nil, engine: engine).data
-    }
-
-    package static func decode(_ data: Data, engine: Engine) throws -> PodiumState {
-        try decode(data, file: "bench", reusing: nil, engine: engine).state
-    }
-
-    /// The reference encoding (and the fallback when the models changed under the fast one).
+    /// The whole state through one JSONEncoder call.
     static func encodeWithFoundation(_ state: PodiumState) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        var data = try encoder.encode(state)
+        var data = try FoundationCodec.makeEncoder().encode(state)
         data.append(0x0A)
         return data
     }
@@ -88,11 +68,10 @@ public enum StateCodec {
             throw corrupt(at: problem, String(format: "invalid UTF-8 (byte 0x%02X)", byte))
         }
 
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
+        let decoder = FoundationCodec.makeDecoder()
         let state: PodiumState
         do {
-            state = try FastStateDecoder.decode(data) ?? decoder.decode(PodiumState.self, from: data)
+            state = try FoundationCodec.decode(data, reusing: nil)?.state ?? decoder.decode(PodiumState.self, from: data)
         } catch let error as DecodingError {
             let bytes = [UInt8](data)
             if let syntax = JSONLocator.syntaxError(in: bytes) {

@@ -43,8 +43,6 @@ public final class StateStore {
     public var lockTimeout: Double = 3
     /// Faults injected by a test tool (never by podium itself).
     public let faults: InjectedFaults
-    /// Which codec reads and writes the file (the benchmark compares them).
-    package var codecEngine: StateCodec.Engine = .handWritten
 
     private let directory: String
     private let fileName: String
@@ -263,7 +261,7 @@ public final class StateStore {
             next.updatedAt = now
             let coded: CodedState
             do {
-                coded = try StateCodec.encode(next, reusing: reuse, engine: codecEngine)
+                coded = try StateCodec.encode(next, reusing: reuse)
             } catch {
                 throw StoreError.io(file: path, operation: "encode (\(error))", errno: EINVAL)
             }
@@ -554,7 +552,7 @@ public final class StateStore {
         let reuse = state.flatMap { state in
             lastBytes.flatMap { QuestionReuse(questions: state.questions, data: $0, ranges: lastQuestionRanges) }
         }
-        return try StateCodec.decode(file.data, file: path, reusing: reuse, engine: codecEngine)
+        return try StateCodec.decode(file.data, file: path, reusing: reuse)
     }
 
     /// Takes a parsed version as the last one seen (and keeps its descriptor open).

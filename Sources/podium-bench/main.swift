@@ -6,8 +6,6 @@
 //                                                cross-process latency only (for scripts/bench)
 //   podium-bench intake --podium PATH [--state DIR/x.json]
 //                                                chat intake: ask - latency, bursts, bridge CPU
-//   podium-bench codecs [--count N] [--samples K]
-//                                                the hand-written codec and Foundation's, side by side
 //   podium-bench notes [--samples K]             the notes pane with pathological notes, 1 / 10 / 100 KB
 //   podium-bench make-state --state F --count N [--running]
 //                                                writes a state file with N questions
@@ -73,13 +71,6 @@ do {
         let store = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
         try store.commit([], context: ActionContext(now: Date(), actor: benchActor),
                          create: Fixture.state(questions: count, running: flags.contains("--running")))
-    case "codecs":
-        // The two codecs side by side: podium-bench codecs [--count N] [--samples K]
-        let counts = options["--count"].flatMap { Int($0) }.map { [$0] } ?? [1_000, 10_000]
-        let directory = NSTemporaryDirectory() + "/podium-codecs-\(getpid())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try compareCodecs(counts: counts, samples: options["--samples"].flatMap { Int($0) } ?? 41, directory: directory)
     case "keys":
         // Only key→frame: podium-bench keys [--count N] [--samples K]
         let counts = options["--count"].flatMap { Int($0) }.map { [$0] } ?? [100, 1_000, 10_000]

@@ -14,7 +14,6 @@ final class IntakeStoreTests: StoreTestCase {
     }
 
     func testMessageIdSurvivesTheCodecBothWays() throws {
-        XCTAssertTrue(FastStateEncoder.isUpToDate)
         var state = sampleState()
         reduce(&state, chatAsk("ChwKGkNKeV9", "Raft の選出タイムアウトは？"), context: context(1))
         reduce(&state, ask("plain"), context: context(2))
