@@ -244,8 +244,10 @@ enum FoundationCodec {
                 guard bytes[index] == UInt8(ascii: "\"") else { return nil }
                 let keyStart = index
                 guard skipString() else { return nil }
-                let isTarget = index - keyStart == key.count
-                    && UnsafeBufferPointer(rebasing: bytes[keyStart..<index]).elementsEqual(key)
+                let name = UnsafeBufferPointer(rebasing: bytes[keyStart..<index])
+                // An escaped key could spell "questions" too: leave such files to JSONDecoder.
+                if name.contains(UInt8(ascii: "\\")) { return nil }
+                let isTarget = name.count == key.count && name.elementsEqual(key)
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                 index += 1

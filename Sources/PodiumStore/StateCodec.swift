@@ -35,6 +35,14 @@ public enum StateCodec {
         return CodedState(state: try decode(data, file: file), data: data, questionRanges: [])
     }
 
+    /// As `decode`, taking the questions whose bytes are unchanged from `previous` (an earlier
+    /// version of the file, itself decoded in full), as a store does on reload. For the fuzz
+    /// target, which checks that it always gives what `decode` gives.
+    public static func decode(_ data: Data, file: String, reusingQuestionsOf previous: Data) throws -> PodiumState {
+        let base = try decode(previous, file: file, reusing: nil)
+        return try decode(data, file: file, reusing: base.reuse).state
+    }
+
     /// The whole state through one JSONEncoder call.
     static func encodeWithFoundation(_ state: PodiumState) throws -> Data {
         var data = try FoundationCodec.makeEncoder().encode(state)
