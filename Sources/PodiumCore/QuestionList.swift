@@ -1,6 +1,6 @@
 /// The questions of a state, in order: used like an array, stored in chunks of 256.
 ///
-/// Why not `[Question]` (issue 7: a key and its frame flat from 100 to 10,000 questions): the
+/// Why not `[Question]` (a key and its frame flat from 100 to 10,000 questions): the
 /// store and the consoles' memos keep the previous state, so a change of one question copies
 /// the whole array, and later frees the old one: 10,000 reference counts each way. Here a
 /// change copies the list of chunks (40 references at 10,000) and the one chunk it touches

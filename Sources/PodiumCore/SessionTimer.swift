@@ -165,7 +165,7 @@ public enum TimeText {
     }
 
     /// The reading in whole minutes, for big digits that change once a minute (the host's
-    /// console: issue 7, bytes sent to the terminal): "12m", "+3m", "1h05m". Within a minute of
+    /// console: fewer bytes sent to the terminal): "12m", "+3m", "1h05m". Within a minute of
     /// zero, on either side, the seconds count and show: "0:42", "+0:15". The minutes are
     /// those of `reading` ("3:25" is "3m").
     public static func minutes(_ reading: TimerReading) -> String {

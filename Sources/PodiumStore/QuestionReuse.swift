@@ -5,7 +5,7 @@ import PodiumCore
 /// of each in that file. With 10,000 questions a change touches one or two of them, so the
 /// next encode copies the bytes of every unchanged question instead of formatting it again,
 /// and the next decode takes every question whose bytes are unchanged instead of parsing it
-/// (issue 7: a commit and a reload with 10,000 questions).
+/// (a commit and a reload with 10,000 questions).
 ///
 /// Exact by construction: the encoder reuses a question's bytes only for an equal question
 /// (the bytes of a question depend only on its value: it is always written at the same depth);

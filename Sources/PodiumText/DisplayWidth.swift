@@ -21,8 +21,8 @@
 /// | `❤️` (U+2764 U+FE0F) | `❤` (text form) | **1** |
 /// | `1️⃣` | `1` | 1 |
 ///
-/// **Deviation from issue 4** ("an emoji with VS16 takes 2"): a symbol whose emoji form needs
-/// VS16 (❤️, ☺️, ✔️) has no form that every terminal draws two cells wide (glibc and tmux draw it
+/// **A deliberate deviation** from the usual rule ("an emoji with VS16 takes 2"): a symbol
+/// whose emoji form needs VS16 (❤️, ☺️, ✔️) has no form that every terminal draws two cells wide (glibc and tmux draw it
 /// one cell, kitty/WezTerm two), so Podium draws its text form and counts **one** cell, as the
 /// text-width guide recommends. Every emoji with a default emoji presentation (👍, 👨, 😀, 🇯🇵)
 /// still takes 2.
@@ -69,7 +69,7 @@ public enum DisplayWidth {
 
     /// Whether every byte is printable ASCII (space to tilde): each such character is one
     /// grapheme, one cell, drawn as it is and safe as it is. Most of a screen's text is, and
-    /// this test is much cheaper than walking graphemes (issue 7: the once-a-second frame).
+    /// this test is much cheaper than walking graphemes (the once-a-second frame).
     @inlinable
     public static func isPrintableASCII(_ text: String) -> Bool {
         var text = text

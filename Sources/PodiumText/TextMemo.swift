@@ -2,7 +2,7 @@ import Synchronization
 
 /// A bounded, thread-safe memo of a pure function of text. A console draws the same question
 /// titles, notes and labels every second; working out their graphemes, display forms and
-/// widths again each time was most of the once-a-second frame (issue 7). The answer depends
+/// widths again each time was most of the once-a-second frame. The answer depends
 /// only on the key, so remembering it changes nothing but the time taken.
 final class TextMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let table = Mutex<[Key: Value]>([:])

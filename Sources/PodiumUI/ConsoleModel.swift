@@ -107,7 +107,7 @@ public struct ConsoleModel: Sendable {
         queueMemo.visible(shared, query)
     }
 
-    /// The last list and counts, remembered while the questions stay the same (issue 7).
+    /// The last list and counts, remembered while the questions stay the same.
     let queueMemo = QueueMemo()
 
     /// The notes pane's last layout, remembered while the text, width and cue states stay the same.

@@ -1,7 +1,7 @@
 import Foundation
 import PodiumCore
 
-/// Remembers the last notes laid out by a console (issue 7: a running timer must cost almost
+/// Remembers the last notes laid out by a console (a running timer must cost almost
 /// nothing). Every second the notes pane is drawn again, but its rows change only when the
 /// text, the width or the state of a pacing cue (passed, current, upcoming) changes: a few
 /// times per talk. The key is exactly what `MarkdownRenderer`'s layout reads, so a hit gives

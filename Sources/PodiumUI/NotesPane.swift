@@ -38,11 +38,11 @@ public enum NotesPane {
     ///   there is room). A console lets the user scroll away by passing false for a while
     ///   after a manual scroll (keep passing `elapsedSeconds` so that the highlight stays).
     /// - `focused`: the border is drawn in the accent colour.
-    /// - `memo`: remembers the layout between frames (a console passes its own; issue 7).
+    /// - `memo`: remembers the layout between frames (a console passes its own).
     /// - `pacingInMinutes`: the summary counts in whole minutes ("in 3 min", "+2 min"), and in
     ///   seconds only in the last minute before the next cue (`coarseSummary`). The host's and
     ///   moderators' consoles use it, so that their screens do not change every second for it
-    ///   (issue 7: bytes sent to the terminal); the speaker view keeps the seconds.
+    ///   (fewer bytes sent to the terminal); the speaker view keeps the seconds.
     ///
     /// The bottom border shows the pacing summary ("next [15:00] Demo in 2:10") on the left and,
     /// when the notes do not fit, the rows shown ("1-8/40") on the right.

@@ -2,7 +2,7 @@ import Foundation
 import PodiumCore
 
 /// Remembers the last queue list and counts of a console, so that a key costs about the same
-/// with 100 or 10,000 questions (issue 7: a key and its frame in ≤ 2 ms, flat as the queue
+/// with 100 or 10,000 questions (a key and its frame in ≤ 2 ms, flat as the queue
 /// grows).
 ///
 /// Each result remembers the question list it was worked out from (`base`), and

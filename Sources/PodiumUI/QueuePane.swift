@@ -91,7 +91,7 @@ public enum QueuePane {
     static func detailLines(_ model: ConsoleModel, _ question: Question, width: Int, maximum: Int) -> (text: [String], meta: [String]) {
         var text = question.text
         if !question.aliases.isEmpty { text += "  (also: " + question.aliases.joined(separator: " / ") + ")" }
-        // Wrapped once per text, meta line and width, not every second (issue 7).
+        // Wrapped once per text, meta line and width, not every second.
         let meta = metaLine(model, question)
         let wrapped = model.detailMemo.wrap(text, meta, width: width) {
             (TextLayout.wrap(Sanitizer.multiline(text), width: width), TextLayout.wrap(meta, width: width))

@@ -158,7 +158,7 @@ public struct Screen: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         if DisplayWidth.isPrintableASCII(text) {
-            // One cell per byte, drawn as it is (most of a frame's text: issue 7).
+            // One cell per byte, drawn as it is (most of a frame's text).
             var column = x
             for byte in text.utf8 {
                 if column + 1 > limit { break }

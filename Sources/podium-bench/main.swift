@@ -1,4 +1,4 @@
-// podium-bench: the in-process figures of issue 7, with 100 / 1,000 / 10,000 questions.
+// podium-bench: the in-process figures of BENCHMARKS.md, with 100 / 1,000 / 10,000 questions.
 //
 //   swift run -c release podium-bench            the full run (a few minutes)
 //   swift run podium-bench --quick               a smoke run for CI (100 and 1,000 only)

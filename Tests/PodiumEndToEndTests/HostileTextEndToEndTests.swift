@@ -6,7 +6,7 @@ import XCTest
 import Glibc
 #endif
 
-/// Issue 4 end to end: every string of `HostileStrings` goes in through `podium ask`, the state
+/// The sanitiser end to end: every string of `HostileStrings` goes in through `podium ask`, the state
 /// file and `podium import`, and comes out inert on the host console in tmux (pane title,
 /// cursor, clipboard, alternate screen, borders and colours untouched), in `status`,
 /// `status --json`, `report`, the exports and every error message. Japanese typed into the

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Notes written, edited live and shared (issue 8), with the real binary in tmux and scripted
+/// Notes written, edited live and shared, with the real binary in tmux and scripted
 /// editors: `EDITOR` is a small shell script in the scratch directory.
 final class NotesEndToEndTests: XCTestCase {
     override func setUpWithError() throws {

@@ -286,7 +286,7 @@ final class TimerEndToEndTests: XCTestCase {
         XCTAssertEqual(try host.waitForExit(), 0)
     }
 
-    /// Issue 7: the host's big digits show whole minutes ("4m"), so they stay the same while
+    /// The host's big digits show whole minutes ("4m"), so they stay the same while
     /// the "m:ss left" line below counts; `--big-seconds` makes them count seconds too.
     func testTheHostsBigDigitsShowWholeMinutesUnlessAskedForSeconds() throws {
         for bigSeconds in [false, true] {

@@ -225,7 +225,7 @@ final class CodecTests: StoreTestCase {
         }
     }
 
-    /// Issue 7 budget, measured (not asserted: debug builds are several times slower).
+    /// The budget of a large state, measured (not asserted: debug builds are several times slower).
     func testMeasureTenThousandQuestions() throws {
         var state = sampleState()
         for index in 0..<10_000 {

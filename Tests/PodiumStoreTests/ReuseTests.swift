@@ -4,7 +4,7 @@ import Glibc
 @testable import PodiumStore
 import XCTest
 
-/// Issue 7: a store re-encodes and re-parses only the questions that changed, and skips reading
+/// A store re-encodes and re-parses only the questions that changed, and skips reading
 /// a file it wrote itself. The results must be exactly those of a full encode and decode.
 final class ReuseTests: XCTestCase {
     var directory = ""

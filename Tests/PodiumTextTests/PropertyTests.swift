@@ -78,7 +78,7 @@ final class PropertyTests: XCTestCase {
         }
     }
 
-    /// The printable-ASCII fast paths (issue 7) give exactly what the grapheme walk gives.
+    /// The printable-ASCII fast paths give exactly what the grapheme walk gives.
     func testASCIIFastPathsMatchTheGraphemeWalk() {
         var generator = SplitMix64(state: 31)
         let printable = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }

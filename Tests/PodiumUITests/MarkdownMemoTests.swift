@@ -3,7 +3,7 @@ import XCTest
 import PodiumCore
 import PodiumText
 
-/// The notes layout remembered between frames (issue 7) gives exactly the rows of a fresh
+/// The notes layout remembered between frames gives exactly the rows of a fresh
 /// layout, whatever changes: the time (a cue becomes current, then passed), the width, the text.
 final class MarkdownMemoTests: XCTestCase {
     let notes = "# Talk\n- [00:00] 自己紹介\n- [01:00] **Demo** of `kubectl`\n\nSome text that wraps at a narrow width.\n- [02:00] Q&A\n"

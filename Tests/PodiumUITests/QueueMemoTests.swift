@@ -4,7 +4,7 @@ import PodiumText
 @testable import PodiumUI
 import XCTest
 
-/// Issue 7: the console remembers its queue list while the questions stay the same; every
+/// The console remembers its queue list while the questions stay the same; every
 /// change of the questions, however it is made, gives the list anew.
 final class QueueMemoTests: XCTestCase {
     let date = Date(timeIntervalSince1970: 1_700_000_000)
