@@ -151,10 +151,6 @@ struct IntakeFormatArgument: ExpressibleByArgument, CustomStringConvertible {
     var description: String { value.rawValue }
 }
 
-func newQuestionID() -> String {
-    "q-" + String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
-}
-
 struct IntakeDefaults {
     var author: String
     var source: QuestionSource
@@ -240,7 +236,7 @@ final class Intake {
         lastAskedAt = askedAt
         let messageID = message.messageID.map(ChatIntake.storedMessageID)
         var question = Question(
-            id: messageID.map { ChatIntake.questionID(source: source, messageID: $0) } ?? newQuestionID(),
+            id: messageID.map { ChatIntake.questionID(source: source, messageID: $0) } ?? Question.newID(),
             text: stored, author: message.author ?? defaults.author, source: source, sessionID: session,
             status: .new, askedAt: askedAt, by: defaults.actor)
         question.sourceMessageID = messageID

@@ -122,10 +122,7 @@ struct StateOptions: ParsableArguments {
 }
 
 func hostName() -> String {
-    var buffer = [CChar](repeating: 0, count: 256)
-    gethostname(&buffer, buffer.count)
-    let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    return name.isEmpty ? "localhost" : name
+    StateStore.machineName
 }
 
 /// "role:name@host" as recorded in histories ("moderator:ken@laptop"), so that two moderators

@@ -58,7 +58,7 @@ public struct QuestionChange: Codable, Equatable, Sendable {
 
 /// An audience question. Records have stable ids so that diverged copies can be merged.
 ///
-/// A value type whose fields live in one shared, copy-on-write box (issue 7): an array of
+/// A value type whose fields live in one shared, copy-on-write box: an array of
 /// 10,000 questions is copied on every change to one of them (the store, the queue memo and
 /// undo hold the old array), and copying a box is one reference count where copying the
 /// fields was about twenty. Two questions sharing a box are equal without comparing fields.
@@ -284,6 +284,13 @@ public struct Question: Codable, Equatable, Identifiable, @unchecked Sendable {
 
     /// The longest question accepted, in characters.
     public static let maximumLength = 1_000
+
+    /// A new id for a question typed or piped in: unique across processes and machines
+    /// without coordination ("q-" and 12 hex digits of a random UUID). Imported questions and
+    /// chat messages have ids made from their content instead, so adding them twice is a no-op.
+    public static func newID() -> String {
+        "q-" + String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
+    }
 }
 
 /// A message to the speaker, shown prominently on the speaker view until cleared.

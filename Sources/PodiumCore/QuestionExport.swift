@@ -124,7 +124,7 @@ public enum QuestionExport {
         byteOrderMark: Bool = false
     ) -> String {
         var out = byteOrderMark ? "\u{FEFF}" : ""
-        out += csvHeader.joined(separator: ",") + "\r\n"
+        out += Sanitizer.csvRecord(csvHeader)
         for record in records(state, timeZone: timeZone) {
             let cells: [String] = [
                 csvCell(record.id), csvCell(record.sessionID), csvCell(record.sessionTitle),
@@ -136,7 +136,7 @@ public enum QuestionExport {
                 csvCell(record.aliases.joined(separator: " | ")),
                 csvCell(record.labels.joined(separator: ", ")), csvCell(record.assignee ?? ""),
             ]
-            out += cells.joined(separator: ",") + "\r\n"
+            out += Sanitizer.csvRecord(cells)
         }
         return out
     }

@@ -144,53 +144,59 @@ public struct QueueQuery: Equatable, Sendable {
         return aIndex < bIndex
     }
 
-    /// `picked` (indices into `questions`) in the order of `picked.map { questions[$0] }
-    /// .sorted(by: comparator(order))`, but sorting small flat keys instead of whole
-    /// questions: several times faster with 10,000 questions (issue 7). Each comparison below
-    /// gives the same answer as `comparator(order)` for the same pair, and the same stable
-    /// sort runs on the same initial order, so the result is identical.
-    static func sortedIndices(_ questions: QuestionList, _ picked: [Int], _ order: Order) -> [Int] {
-        guard picked.count > 1 else { return picked }
-        struct SortKey {
-            var pinned: Bool
-            var live: Bool
-            var votes: Int
-            var position: Double
-            var askedAt: Date
-            var index: Int
+    /// What the queue's order looks at in a question: small flat values, so that sorting
+    /// 10,000 questions compares keys rather than whole questions.
+    struct SortKey {
+        var pinned: Bool
+        var live: Bool
+        var votes: Int
+        var position: Double
+        var askedAt: Date
+        /// Where the question is (its id, read only on a tie, is looked up from it).
+        var index: Int
+
+        init(_ question: Question, index: Int, order: Order) {
+            pinned = question.pinned
+            live = question.status == .live
+            votes = order == .votes ? question.voteCount : 0
+            position = question.position
+            askedAt = question.askedAt
+            self.index = index
         }
-        var keys: [SortKey] = []
-        keys.reserveCapacity(picked.count)
-        for index in picked {
-            let question = questions[index]
-            keys.append(SortKey(
-                pinned: question.pinned, live: question.status == .live,
-                votes: order == .votes ? question.voteCount : 0,
-                position: question.position, askedAt: question.askedAt, index: index))
-        }
+    }
+
+    /// The queue's order, its only definition: whether `a` comes before `b`. `id` gives the
+    /// id of a key's question, the last tie-breaker.
+    static func comesFirst(_ a: SortKey, _ b: SortKey, order: Order, id: (Int) -> String) -> Bool {
         func olderFirst(_ a: SortKey, _ b: SortKey) -> Bool {
             if a.askedAt != b.askedAt { return a.askedAt < b.askedAt }
-            return questions[a.index].id < questions[b.index].id
+            return id(a.index) < id(b.index)
         }
         switch order {
         case .position:
-            keys.sort { a, b in
-                if a.pinned != b.pinned { return a.pinned }
-                if a.live != b.live { return a.live }
-                if a.position != b.position { return a.position < b.position }
-                return olderFirst(a, b)
-            }
+            if a.pinned != b.pinned { return a.pinned }
+            if a.live != b.live { return a.live }
+            if a.position != b.position { return a.position < b.position }
+            return olderFirst(a, b)
         case .votes:
-            keys.sort { a, b in
-                if a.pinned != b.pinned { return a.pinned }
-                if a.votes != b.votes { return a.votes > b.votes }
-                return olderFirst(a, b)
-            }
+            if a.pinned != b.pinned { return a.pinned }
+            if a.votes != b.votes { return a.votes > b.votes }
+            return olderFirst(a, b)
         case .age:
-            keys.sort(by: olderFirst)
+            return olderFirst(a, b)
         case .newest:
-            keys.sort { a, b in olderFirst(b, a) }
+            return olderFirst(b, a)
         }
+    }
+
+    /// `picked` (indices into `questions`) in the queue's order; the sort is stable, so ties
+    /// keep the order of `picked`.
+    static func sortedIndices(_ questions: QuestionList, _ picked: [Int], _ order: Order) -> [Int] {
+        guard picked.count > 1 else { return picked }
+        var keys: [SortKey] = []
+        keys.reserveCapacity(picked.count)
+        for index in picked { keys.append(SortKey(questions[index], index: index, order: order)) }
+        keys.sort { comesFirst($0, $1, order: order, id: { questions[$0].id }) }
         return keys.map(\.index)
     }
 
@@ -214,32 +220,10 @@ public struct QueueQuery: Equatable, Sendable {
     // MARK: Order
 
     public static func comparator(_ order: Order) -> (Question, Question) -> Bool {
-        switch order {
-        case .position:
-            return { a, b in
-                if a.pinned != b.pinned { return a.pinned }
-                let aLive = a.status == .live, bLive = b.status == .live
-                if aLive != bLive { return aLive }
-                if a.position != b.position { return a.position < b.position }
-                return olderFirst(a, b)
-            }
-        case .votes:
-            return { a, b in
-                if a.pinned != b.pinned { return a.pinned }
-                let aVotes = a.voteCount, bVotes = b.voteCount
-                if aVotes != bVotes { return aVotes > bVotes }
-                return olderFirst(a, b)
-            }
-        case .age:
-            return olderFirst
-        case .newest:
-            return { a, b in olderFirst(b, a) }
+        { a, b in
+            comesFirst(SortKey(a, index: 0, order: order), SortKey(b, index: 1, order: order), order: order,
+                       id: { $0 == 0 ? a.id : b.id })
         }
-    }
-
-    private static func olderFirst(_ a: Question, _ b: Question) -> Bool {
-        if a.askedAt != b.askedAt { return a.askedAt < b.askedAt }
-        return a.id < b.id
     }
 
     // MARK: Search

@@ -141,24 +141,24 @@ public enum Report {
         ])
         for line in rows {
             // Our own values ("-1:30") are not formulas: quote them without the ' prefix.
-            out += [
+            out += Sanitizer.csvRecord([
                 "\(line.number)", Sanitizer.csvCell(line.sessionID), Sanitizer.csvCell(line.title),
                 Sanitizer.csvCell(line.speaker), line.sessionID.isEmpty ? "" : line.status.rawValue,
                 line.plannedStart, line.actualStart, line.actualEnd, line.plannedLength,
-                quotedValue(line.added), line.actualLength, quotedValue(line.overrun),
-                quotedValue(line.over), "\(line.asked)", "\(line.answered)", "\(line.dismissed)",
+                Sanitizer.csvValue(line.added), line.actualLength, Sanitizer.csvValue(line.overrun),
+                Sanitizer.csvValue(line.over), "\(line.asked)", "\(line.answered)", "\(line.dismissed)",
                 "\(line.messages.count)",
-            ].joined(separator: ",") + "\r\n"
+            ])
         }
         let totals = questionCounts(state) { _ in true }
         let drift = projection.plannedEnd == nil ? "" : TimeText.signedClock(projection.driftSeconds)
-        out += [
+        out += Sanitizer.csvRecord([
             "", "", "total", "", state.endedAt == nil ? "" : "ended",
             projection.timeOfDayOrEmpty(projection.rows.first?.scheduledStart),
             projection.timeOfDayOrEmpty(projection.rows.compactMap(\.actualStart).min()),
-            projection.timeOfDayOrEmpty(projection.projectedEnd), "", "", "", quotedValue(drift), "",
+            projection.timeOfDayOrEmpty(projection.projectedEnd), "", "", "", Sanitizer.csvValue(drift), "",
             "\(totals.asked)", "\(totals.answered)", "\(totals.dismissed)", "\(state.messageLog.count)",
-        ].joined(separator: ",") + "\r\n"
+        ])
         return out
     }
 
@@ -229,8 +229,7 @@ public enum Report {
         }
         let allDone = !projection.rows.isEmpty
             && projection.rows.allSatisfy { $0.status == .done || $0.status == .skipped }
-        var text = projection.summaryLine
-        if allDone { text = text.replacingOccurrences(of: "· ends", with: "· ended") }
+        var text = projection.summaryLine(ended: allDone || projection.endIsActual)
         text += " (" + signedClock(projection.driftSeconds) + ")"
         if projection.rebasedFrom != nil, let start = projection.plannedStart {
             text += " · timed from the first start at " + projection.timeOfDay(start)
@@ -277,10 +276,6 @@ public enum Report {
             .replacingOccurrences(of: "|", with: "\\|")
     }
 
-    /// A value of our own in a CSV cell: quoted only when needed (never with the ' prefix).
-    static func quotedValue(_ value: String) -> String {
-        value.contains(where: { $0 == "," || $0 == "\"" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-    }
 }
 
 extension ScheduleProjection {

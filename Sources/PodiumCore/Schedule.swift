@@ -82,15 +82,42 @@ public struct ScheduleProjection: Equatable, Sendable {
         return Int((shownEnd.timeIntervalSince(Schedule.minuteStart(plannedEnd)) / 60).rounded())
     }
 
+    /// How far the schedule is off, as a value for views to word; nil without a start time.
+    public enum Drift: Equatable, Sendable {
+        case onTime
+        case behind(minutes: Int)
+        case ahead(minutes: Int)
+    }
+
+    /// The drift in whole minutes as shown (`driftMinutes`); nil when there is no plan to
+    /// measure it against (no start time and nothing started).
+    public var drift: Drift? {
+        guard plannedEnd != nil, projectedEnd != nil else { return nil }
+        let minutes = driftMinutes
+        return minutes == 0 ? .onTime : minutes > 0 ? .behind(minutes: minutes) : .ahead(minutes: -minutes)
+    }
+
+    /// Whether `projectedEnd` is what happened (the host ended the event), not a forecast.
+    public var endIsActual: Bool { endedAt != nil }
+
+    /// When the session after the current one is projected to start (nil: none).
+    public var nextStart: Date? {
+        guard let currentIndex, currentIndex + 1 < rows.count else { return nil }
+        return rows[currentIndex + 1].projectedStart
+    }
+
     /// "7 min behind · ends 21:07 (planned 21:00)", "on time · ends 21:00",
     /// "3 min ahead · ends 20:57 (planned 21:00)", or "no start time". After the end of the
     /// event: "7 min behind · ended 21:07 (planned 21:00)", an actual time, not a forecast.
-    public var summaryLine: String {
+    public var summaryLine: String { summaryLine(ended: endIsActual) }
+
+    /// As `summaryLine`, saying "ended" when `ended` (the report: every session is over).
+    public func summaryLine(ended: Bool) -> String {
         guard let plannedEnd, let projectedEnd else { return "no start time" }
         let minutes = driftMinutes
         let end = timeOfDay(projectedEnd)
         let planned = timeOfDay(plannedEnd)
-        let ends = endedAt == nil ? "ends" : "ended"
+        let ends = ended ? "ended" : "ends"
         if minutes == 0 { return "on time · \(ends) \(end)" }
         let how = minutes > 0 ? "\(minutes) min behind" : "\(-minutes) min ahead"
         return "\(how) · \(ends) \(end) (planned \(planned))"

@@ -58,7 +58,7 @@ public final class StateStore {
     /// The exact bytes `state` was parsed from or written as (nil if unknown).
     private var lastBytes: Data?
     /// Where each of `state`'s questions is in `lastBytes` (empty if unknown): the next encode
-    /// and decode reuse unchanged questions (issue 7).
+    /// and decode reuse unchanged questions.
     private var lastQuestionRanges: [Range<Int>] = []
     /// An open descriptor of the file version last read or written (-1 if none). Held open so
     /// that its inode cannot be freed and reused: while `stat(path)` shows this inode with the
@@ -71,7 +71,7 @@ public final class StateStore {
         let directory = (path as NSString).deletingLastPathComponent
         self.directory = directory.isEmpty ? "." : directory
         self.fileName = (path as NSString).lastPathComponent
-        self.hostName = StateStore.currentHostName()
+        self.hostName = StateStore.machineName
         self.faults = faults
     }
 
@@ -469,7 +469,7 @@ public final class StateStore {
     private var lastScannedFolderTime: timespec?
 
     /// `conflictCopies()`, or nil when the folder has not changed since the last call: a
-    /// console asks every second, and a stat costs far less than listing the folder (issue 7).
+    /// console asks every second, and a stat costs far less than listing the folder.
     /// A new file changes the folder's modification time; while that time is under two seconds
     /// old the folder is listed anyway (coarse timestamps on some network file systems).
     public func conflictCopiesIfFolderChanged(now: Date = Date()) -> [String]? {
@@ -573,13 +573,15 @@ public final class StateStore {
         }
     }
 
-    private static func currentHostName() -> String {
+    /// This machine's name, as writers record it and as temps are named ("/" would make a
+    /// temp's name a path, so it becomes "_"); "localhost" when there is none.
+    public static let machineName: String = {
         var buffer = [CChar](repeating: 0, count: 256)
         guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
         let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
         let name = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "/", with: "_")
         return name.isEmpty ? "localhost" : name
-    }
+    }()
 }
 
 /// What identifies one version of the file without reading it.

@@ -50,6 +50,12 @@ public enum Sanitizer {
     public static func csvCell(_ text: String) -> String {
         var value = multiline(text)
         if startsLikeFormula(value) { value = "'" + value }
+        return csvValue(value)
+    }
+
+    /// A value of Podium's own in a CSV cell (a count, a time, "-1:30"): quoted as `csvCell`
+    /// quotes, but neither sanitised nor given the `'` prefix, which would change it.
+    public static func csvValue(_ value: String) -> String {
         var needsQuotes = false
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -70,7 +76,12 @@ public enum Sanitizer {
 
     /// One CSV record: cells made safe with `csvCell`, joined by commas, ended with CR LF.
     public static func csvRow(_ cells: [String]) -> String {
-        cells.map(csvCell).joined(separator: ",") + "\r\n"
+        csvRecord(cells.map(csvCell))
+    }
+
+    /// One CSV record of cells already made with `csvCell` or `csvValue`.
+    public static func csvRecord(_ cells: [String]) -> String {
+        cells.joined(separator: ",") + "\r\n"
     }
 
     /// Whether a spreadsheet could read `text` as a formula: its first character other than

@@ -729,9 +729,9 @@ extension ConsoleModel {
         noticeIsError = true
     }
 
-    /// A new question id: unique across processes and machines without coordination.
+    /// A new question id (see `Question.newID`).
     public static func newQuestionID() -> String {
-        "q-" + UUID().uuidString.lowercased().prefix(13).replacingOccurrences(of: "-", with: "")
+        Question.newID()
     }
 }
 

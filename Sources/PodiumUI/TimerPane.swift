@@ -30,35 +30,47 @@ public enum TimerPane {
         return TimeText.timeOfDay(now, calendar: calendar)
     }
 
-    static func driftLine(_ model: ConsoleModel, now: Date) -> String {
+    /// The drift worded by this pane, in pieces it can drop when the line is narrow.
+    struct DriftWords: Equatable {
+        /// "7 min behind", "3 min ahead", "on time", or "no start time".
+        var how: String
+        /// "ends 21:07 (planned 21:00)" ("ended" after the end; no planned part on time);
+        /// empty without a start time.
+        var ends: String
+        /// `ends` without the planned part: "ends 21:07".
+        var shortEnds: String
+
+        /// "7 min behind · ends 21:07 (planned 21:00)".
+        var line: String { ends.isEmpty ? how : how + " · " + ends }
+    }
+
+    static func driftWords(_ projection: ScheduleProjection) -> DriftWords {
+        guard let drift = projection.drift else { return DriftWords(how: "no start time", ends: "", shortEnds: "") }
+        let shortEnds = (projection.endIsActual ? "ended " : "ends ") + projection.timeOfDay(projection.projectedEnd)
+        let planned = " (planned " + projection.timeOfDay(projection.plannedEnd) + ")"
+        switch drift {
+        case .onTime: return DriftWords(how: "on time", ends: shortEnds, shortEnds: shortEnds)
+        case .behind(let minutes): return DriftWords(how: "\(minutes) min behind", ends: shortEnds + planned, shortEnds: shortEnds)
+        case .ahead(let minutes): return DriftWords(how: "\(minutes) min ahead", ends: shortEnds + planned, shortEnds: shortEnds)
+        }
+    }
+
+    static func driftWords(_ model: ConsoleModel, now: Date) -> DriftWords {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = model.timeZone
-        return Schedule.project(model.shared, now: now, calendar: calendar).summaryLine
-    }
-
-    /// The drift line cut in two at its first " · ": "7 min behind" and
-    /// "ends 21:07 (planned 21:00)" (the second is empty for "no start time").
-    static func driftParts(_ summary: String) -> (how: String, ends: String) {
-        guard let range = summary.range(of: " · ") else { return (summary, "") }
-        return (String(summary[..<range.lowerBound]), String(summary[range.upperBound...]))
-    }
-
-    /// "ends 21:07 (planned 21:00)" without the planned part: "ends 21:07".
-    static func shortEnds(_ ends: String) -> String {
-        guard let range = ends.range(of: " (planned") else { return ends }
-        return String(ends[..<range.lowerBound])
+        return driftWords(Schedule.project(model.shared, now: now, calendar: calendar))
     }
 
     /// The clock and the drift on one line of `width` cells, dropping first the planned end,
     /// then the clock, so that the drift itself always shows; the next session follows when
     /// the whole drift fits.
-    static func clockAndDrift(clock: String, summary: String, next: String?, width: Int) -> String {
-        let (how, ends) = driftParts(summary)
-        let full = clock + " · " + summary
+    static func clockAndDrift(clock: String, drift: DriftWords, next: String?, width: Int) -> String {
+        let how = drift.how, ends = drift.ends
+        let full = clock + " · " + drift.line
         if DisplayWidth.cells(of: full) <= width {
             return next.map { full + " · next: " + $0 } ?? full
         }
-        let short = ends.isEmpty ? how : how + " · " + shortEnds(ends)
+        let short = ends.isEmpty ? how : how + " · " + drift.shortEnds
         for candidate in [clock + " · " + short, short] where DisplayWidth.cells(of: candidate) <= width {
             return candidate
         }
@@ -100,7 +112,7 @@ public enum TimerPane {
             }
             if inner.height >= 2 {
                 let line = clockAndDrift(
-                    clock: clock, summary: driftLine(model, now: now), next: state.nextSession?.title, width: w)
+                    clock: clock, drift: driftWords(model, now: now), next: state.nextSession?.title, width: w)
                 screen.put(line, x: x, y: inner.y + 1, maxWidth: w, style: Style(.accent))
             }
             return
@@ -143,13 +155,12 @@ public enum TimerPane {
         }
         // The drift on a line of its own when it fits; otherwise "N min behind" joins the
         // clock and "ends HH:MM (planned HH:MM)" gets the line (the next session gives way).
-        let summary = driftLine(model, now: now)
+        let words = driftWords(model, now: now)
         var clockLine = clock
-        var drift = summary
-        if DisplayWidth.cells(of: summary) > w {
-            let (how, ends) = driftParts(summary)
-            clockLine += " · " + how
-            drift = DisplayWidth.cells(of: ends) <= w ? ends : shortEnds(ends)
+        var drift = words.line
+        if DisplayWidth.cells(of: drift) > w {
+            clockLine += " · " + words.how
+            drift = DisplayWidth.cells(of: words.ends) <= w ? words.ends : words.shortEnds
         }
         if let next = state.nextSession { clockLine += " · next: " + next.title }
         line(clockLine, Style(.dim))

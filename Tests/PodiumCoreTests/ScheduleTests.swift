@@ -77,6 +77,11 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(projection.rows[2].plannedStart, at("19:30"))
         XCTAssertEqual(projection.driftSeconds, 600)
         XCTAssertEqual(projection.summaryLine, "10 min behind · ends 21:10 (planned 21:00)")
+        // The same as values, for views that word them themselves.
+        XCTAssertEqual(projection.drift, .behind(minutes: 10))
+        XCTAssertFalse(projection.endIsActual)
+        XCTAssertEqual(projection.nextStart, at("19:40"))
+        XCTAssertEqual(project(PodiumState(event: event(), now: at("18:30")), "18:50").drift, .onTime)
 
         // Every further second of overtime moves the end.
         XCTAssertEqual(project(state, "19:47").summaryLine, "17 min behind · ends 21:17 (planned 21:00)")

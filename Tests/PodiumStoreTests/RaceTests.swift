@@ -93,8 +93,6 @@ final class RaceTests: StoreTestCase {
     }
 
     func hostName() -> String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        gethostname(&buffer, 255)
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        StateStore.machineName
     }
 }
