@@ -22,7 +22,7 @@ public func fuzzMarkdown(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: start + 1, count: count - 1), as: UTF8.self)
     for (index, line) in MarkdownRenderer.render(text, width: width, elapsedSeconds: 90).enumerated() {
         let row = line.runs.map(\.text).joined()
-        fuzzCheck(DisplayWidth.cells(row) <= width, "row \(index) is wider than \(width): \(row.debugDescription)")
+        fuzzCheck(DisplayWidth.cells(of: row) <= width, "row \(index) is wider than \(width): \(row.debugDescription)")
         fuzzCheck((line.rule ?? 0) <= width, "rule of row \(index) is wider than \(width)")
         fuzzCheck(!row.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
                   "row \(index) holds a control character: \(row.debugDescription)")
