@@ -201,4 +201,33 @@ final class LiveEveningEndToEndTests: XCTestCase {
         host.sendText("q")
         XCTAssertEqual(try host.waitForExit(), 0)
     }
+
+    func testTwoHostsPressingNextTogetherMoveOneSession() throws {
+        let scratch = try Scratch()
+        // Three sessions, so that moving twice would be possible (and visible).
+        let event = try scratch.write("three.yaml", """
+            title: Lightning talks
+            sessions:
+              - {id: lt1, title: LT 1, minutes: 5}
+              - {id: lt2, title: LT 2, minutes: 5}
+              - {id: lt3, title: LT 3, minutes: 5}
+            """)
+        let first = try console(scratch, "host --no-bell --event \(q(event))")
+        try first.waitFor("Q&A")
+        let second = try console(scratch, "host --no-bell --name jiro")
+        try second.waitFor("1/3")
+        // The second host is held still (as if its key and the first one's crossed in flight):
+        // it presses n having seen session 1, and learns of the first host's move only after.
+        try second.signalCommand(SIGSTOP)
+        first.sendText("n")
+        try waitForStored(scratch, "the first move") { ($0["currentSessionID"] as? String) == "lt2" }
+        second.sendText("n")
+        Thread.sleep(forTimeInterval: 0.2)
+        try second.signalCommand(SIGCONT)
+        try second.waitFor("not moved", timeout: crossConsole)
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertEqual(try stateFile(scratch)["currentSessionID"] as? String, "lt2", "one session, not two")
+        for console in [first, second] { console.sendText("q") }
+        XCTAssertEqual(try first.waitForExit(), 0)
+    }
 }
