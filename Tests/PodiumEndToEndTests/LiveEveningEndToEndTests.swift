@@ -230,4 +230,37 @@ final class LiveEveningEndToEndTests: XCTestCase {
         for console in [first, second] { console.sendText("q") }
         XCTAssertEqual(try first.waitForExit(), 0)
     }
+
+    func testAHugeNoteOfUnclosedMarkdownDrawsAtOnceOnEveryConsole() throws {
+        let scratch = try Scratch()
+        // 100 KB of a pasted log with stray emphasis, code spans and brackets, never closed.
+        var line = "2019-01-31 19:42:01 *WARN* `kubelet [node-1 _evicting **pod"
+        while line.utf8.count < 100_000 { line += " *x _y `z [w **v" }
+        let notes = scratch.path("huge.md")
+        try line.write(toFile: notes, atomically: true, encoding: .utf8)
+        let event = try scratch.write("huge.yaml", """
+            title: Log review
+            sessions:
+              - {id: logs, title: Logs, minutes: 5, notes_file: huge.md}
+            """)
+        let start = Date()
+        let host = try console(scratch, "host --no-bell --event \(q(event))")
+        try host.waitFor("Q&A", timeout: 10)
+        let speaker = try console(scratch, "speaker")
+        try speaker.waitFor("WARN", timeout: 10)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 8, "both consoles drew the note")
+        // Keys still answer at once with the note on screen.
+        for _ in 0..<3 {
+            let pressed = Date()
+            host.sendText("?")
+            try host.waitFor("Keys (host)", timeout: 3)
+            host.sendKey("Escape")
+            try host.waitUntil(timeout: 3, "help closed") { !$0.contains("Keys (host)") }
+            XCTAssertLessThan(Date().timeIntervalSince(pressed), 3)
+        }
+        host.sendKey("PageDown")
+        host.sendText("q")
+        XCTAssertEqual(try host.waitForExit(), 0)
+        speaker.sendText("q")
+    }
 }
