@@ -201,4 +201,66 @@ final class LiveEveningEndToEndTests: XCTestCase {
         host.sendText("q")
         XCTAssertEqual(try host.waitForExit(), 0)
     }
+
+    func testTwoHostsPressingNextTogetherMoveOneSession() throws {
+        let scratch = try Scratch()
+        // Three sessions, so that moving twice would be possible (and visible).
+        let event = try scratch.write("three.yaml", """
+            title: Lightning talks
+            sessions:
+              - {id: lt1, title: LT 1, minutes: 5}
+              - {id: lt2, title: LT 2, minutes: 5}
+              - {id: lt3, title: LT 3, minutes: 5}
+            """)
+        let first = try console(scratch, "host --no-bell --event \(q(event))")
+        try first.waitFor("Q&A")
+        let second = try console(scratch, "host --no-bell --name jiro")
+        try second.waitFor("1/3")
+        // The second host is held still (as if its key and the first one's crossed in flight):
+        // it presses n having seen session 1, and learns of the first host's move only after.
+        try second.signalCommand(SIGSTOP)
+        first.sendText("n")
+        try waitForStored(scratch, "the first move") { ($0["currentSessionID"] as? String) == "lt2" }
+        second.sendText("n")
+        Thread.sleep(forTimeInterval: 0.2)
+        try second.signalCommand(SIGCONT)
+        try second.waitFor("not moved", timeout: crossConsole)
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertEqual(try stateFile(scratch)["currentSessionID"] as? String, "lt2", "one session, not two")
+        for console in [first, second] { console.sendText("q") }
+        XCTAssertEqual(try first.waitForExit(), 0)
+    }
+
+    func testAHugeNoteOfUnclosedMarkdownDrawsAtOnceOnEveryConsole() throws {
+        let scratch = try Scratch()
+        // 100 KB of a pasted log with stray emphasis, code spans and brackets, never closed.
+        var line = "2019-01-31 19:42:01 *WARN* `kubelet [node-1 _evicting **pod"
+        while line.utf8.count < 100_000 { line += " *x _y `z [w **v" }
+        let notes = scratch.path("huge.md")
+        try line.write(toFile: notes, atomically: true, encoding: .utf8)
+        let event = try scratch.write("huge.yaml", """
+            title: Log review
+            sessions:
+              - {id: logs, title: Logs, minutes: 5, notes_file: huge.md}
+            """)
+        let start = Date()
+        let host = try console(scratch, "host --no-bell --event \(q(event))")
+        try host.waitFor("Q&A", timeout: 10)
+        let speaker = try console(scratch, "speaker")
+        try speaker.waitFor("WARN", timeout: 10)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 8, "both consoles drew the note")
+        // Keys still answer at once with the note on screen.
+        for _ in 0..<3 {
+            let pressed = Date()
+            host.sendText("?")
+            try host.waitFor("Keys (host)", timeout: 3)
+            host.sendKey("Escape")
+            try host.waitUntil(timeout: 3, "help closed") { !$0.contains("Keys (host)") }
+            XCTAssertLessThan(Date().timeIntervalSince(pressed), 3)
+        }
+        host.sendKey("PageDown")
+        host.sendText("q")
+        XCTAssertEqual(try host.waitForExit(), 0)
+        speaker.sendText("q")
+    }
 }
