@@ -89,7 +89,10 @@ public final class Terminal {
         nodelay(window, true)
         set_escdelay(25)
         curs_set(0)
-        let colors = has_colors()
+        // NO_COLOR (no-color.org): set and not empty means no colour at all; the states are
+        // then shown with bold, reverse and underline as on a terminal without colours.
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let colors = has_colors() && !noColor
         if colors {
             start_color()
             use_default_colors()
@@ -201,7 +204,9 @@ public final class Terminal {
                 // (█ is East Asian Ambiguous and two cells wide in some).
                 putText(" ", row, column, attrs | podium_a_reverse(), pair, bottomRight)
             } else {
-                _ = podium_put_line(row, column, Self.lineIndex(piece), attrs, pair)
+                // Unicode box characters as text, not DEC line graphics: a terminal that ignores
+                // the line-graphics switch (tmux with TERM=xterm-256color) shows `lqqk` for those.
+                putText(String(piece.unicode), row, column, attrs, pair, bottomRight)
             }
         }
     }
@@ -234,22 +239,6 @@ public final class Terminal {
                 _ = podium_put_cell(row, x, [wchar_t(0x3F), 0], attrs, pair)
             }
             x += advance
-        }
-    }
-
-    private static func lineIndex(_ piece: LinePiece) -> Int32 {
-        switch piece {
-        case .horizontal: return 0
-        case .vertical: return 1
-        case .topLeft: return 2
-        case .topRight: return 3
-        case .bottomLeft: return 4
-        case .bottomRight: return 5
-        case .teeLeft: return 6
-        case .teeRight: return 7
-        case .teeTop: return 8
-        case .teeBottom: return 9
-        case .block, .lightShade: return 10
         }
     }
 

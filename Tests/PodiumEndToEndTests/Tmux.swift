@@ -128,6 +128,11 @@ final class TmuxSession {
         (try? tmux(["capture-pane", "-p", "-t", session])) ?? ""
     }
 
+    /// The pane's text with its attributes as SGR escapes (`capture-pane -e`).
+    func captureWithEscapes() -> String {
+        (try? tmux(["capture-pane", "-p", "-e", "-t", session])) ?? ""
+    }
+
     /// Polls the screen every 50 ms until it contains `text`; returns that screen, or throws
     /// with the last screen in the message.
     @discardableResult
