@@ -83,6 +83,8 @@ public struct ConsoleModel: Sendable {
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.
     public var ascii = false
+    /// The language of what this console says (its person's, not shared with other consoles).
+    public var language: Language = .en
     /// Big digits of the timer pane with seconds ("3:25"), not whole minutes ("3m").
     public var bigSeconds = false
     /// The terminal size, set by the loop before each frame (the model owns the window size,
