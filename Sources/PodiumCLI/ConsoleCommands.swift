@@ -14,10 +14,12 @@ struct ConsoleOptions: ParsableArguments {
     var name: String?
 
     /// Runs the console of `role` on `store` with these options.
+    /// The config file (`UserConfig`) fills in what the flags leave unsaid.
     func run(_ store: StateStore, role: Role, event: Event? = nil, bellByDefault: Bool = false, bigSeconds: Bool = false) throws {
+        let config = try UserConfig.load() ?? UserConfig()
         try ConsoleRunner(
-            store: store, role: role, event: event, ascii: ascii, bell: bell ?? bellByDefault,
-            bigSeconds: bigSeconds, name: name
+            store: store, role: role, event: event, ascii: ascii, bell: bell ?? config.bell ?? bellByDefault,
+            bigSeconds: bigSeconds || (config.bigSeconds ?? false), name: name
         ).run()
     }
 }

@@ -30,10 +30,11 @@ final class ConsoleSession {
         self.role = role
         self.actor = actor
         self.model = ConsoleModel(role: role, actor: actor, shared: state)
+        model.language = processLanguage
     }
 
     var quitWarning: String {
-        "q again quits WITHOUT \(pending.count) unsaved change\(pending.count == 1 ? "" : "s") · "
+        model.language.t(pending.count == 1 ? .quitWithoutOne : .quitWithout, pending.count)
     }
 
     /// Handles a key: local changes at once, shared ones applied in memory and kept pending.
@@ -81,7 +82,7 @@ final class ConsoleSession {
             if !leftAlone.isEmpty { model.sayError(unique(leftAlone).joined(separator: " · ")) }
         } catch {
             lastPersistFailure = now
-            model.storeProblem = (quitArmed ? quitWarning : "") + "not saved yet (will retry): \(error)"
+            model.storeProblem = (quitArmed ? quitWarning : "") + model.language.t(.notSavedYet, error)
         }
     }
 
@@ -92,10 +93,10 @@ final class ConsoleSession {
             do {
                 if try store.writeBackIfMissing(now: now) {
                     model.storeProblem = nil
-                    model.say("the state file was gone (moved or deleted): wrote back the last state this console had (\(model.shared.questions.count) questions) to \(store.path)")
+                    model.say(.wroteBack, model.shared.questions.count, store.path)
                 }
             } catch {
-                model.storeProblem = "the state file is gone and could not be written back (will retry): \(error)"
+                model.storeProblem = model.language.t(.goneNotWrittenBack, error)
             }
             return
         }
@@ -106,7 +107,7 @@ final class ConsoleSession {
             model.shared = fresh
             if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
         } catch {
-            model.storeProblem = "\(error) (showing the last good state)"
+            model.storeProblem = model.language.t(.showingLastGood, error)
         }
     }
 

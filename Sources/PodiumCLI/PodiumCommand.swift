@@ -43,6 +43,8 @@ public struct PodiumCommand: ParsableCommand {
     public static func run() -> Never {
         do {
             var command = try parseAsRoot()
+            // A bad config file is an error for every command, so that it is found at once.
+            _ = try UserConfig.load()
             try command.run()
             Foundation.exit(0)
         } catch let failure as CommandFailure {
@@ -92,8 +94,48 @@ func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// `--state`, shared by every command.
+extension Language: ExpressibleByArgument {}
+
+/// The language of this process's messages, resolved once from `--lang`, `PODIUM_LANG`, the
+/// config file and the locale before the command line is parsed, so that errors about the
+/// command line itself speak it too. `--lang` is read here; ArgumentParser checks its value.
+let processLanguage: Language = resolveLanguage(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+
+func resolveLanguage(arguments: [String], environment: [String: String]) -> Language {
+    var flag: Language?
+    for (index, argument) in arguments.enumerated() {
+        if argument == "--" { break }
+        if argument == "--lang", index + 1 < arguments.count {
+            flag = Language(rawValue: arguments[index + 1])
+        } else if argument.hasPrefix("--lang=") {
+            flag = Language(rawValue: String(argument.dropFirst("--lang=".count)))
+        }
+    }
+    return Language.resolve(flag: flag, configured: UserConfig.loadedForLanguage?.language, environment: environment)
+}
+
+extension UserConfig {
+    /// The config file as this process sees it (nil: none); a bad file throws with its line.
+    static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> UserConfig? {
+        guard let path = UserConfig.path(environment: environment),
+              FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure(message: processLanguage.t(.configUnreadable, path), status: ExitStatus.badInput)
+        }
+        return try UserConfig.parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// For the language only: a bad file is reported by `load` when the command runs.
+    static var loadedForLanguage: UserConfig? { (try? load()) ?? nil }
+}
+
+/// `--state` and `--lang`, shared by every command.
 struct StateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The language of what podium says: ja or en (default: $PODIUM_LANG, the config file, else the locale: LC_ALL, LC_MESSAGES, LANG starting with ja).",
+        valueName: "lang"))
+    var lang: Language?
+
     @Option(name: .long, help: ArgumentHelp(
         "The shared state file (default: $PODIUM_STATE, or podium.json in the current directory).",
         valueName: "file"))
@@ -133,7 +175,8 @@ func hostName() -> String {
 /// else the login name ($USER, $LOGNAME); without one, "role@host".
 func actorName(_ role: Role, name: String? = nil) -> String {
     let environment = ProcessInfo.processInfo.environment
-    let given = [name, environment["PODIUM_NAME"], environment["USER"], environment["LOGNAME"]]
+    let configured = environment["PODIUM_NAME"] == nil ? ((try? UserConfig.load(environment: environment)) ?? nil)?.name : nil
+    let given = [name, environment["PODIUM_NAME"], configured, environment["USER"], environment["LOGNAME"]]
         .compactMap { $0.map { Sanitizer.line($0).trimmingCharacters(in: .whitespaces) } }
         .first { !$0.isEmpty }
     guard let given else { return "\(role.rawValue)@\(hostName())" }

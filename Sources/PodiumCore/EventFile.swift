@@ -261,7 +261,7 @@ public enum EventFile {
         EventFileError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
     }
 
-    private static func yamlError(_ error: YamlError, file: String) -> EventFileError {
+    static func yamlError(_ error: YamlError, file: String) -> EventFileError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

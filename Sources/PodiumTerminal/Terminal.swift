@@ -163,7 +163,10 @@ public final class Terminal {
             for x in 0..<min(columns, screen.width) {
                 let cell = screen[x, y]
                 if !full, let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y, bottomRight: x == columns - 1 && y == rows - 1)
+                // A wide glyph in the last two cells also ends at the bottom-right corner.
+                let last = x == columns - 1
+                    || (x == columns - 2 && x + 1 < screen.width && screen[x + 1, y].glyph == .continuation)
+                put(cell, x: x, y: y, bottomRight: last && y == rows - 1)
             }
         }
         if let cursor = screen.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns,

@@ -48,6 +48,10 @@ public enum Msg: String, Sendable, CaseIterable {
     case undoEdit, undoMerge, undoMove, undoLabels, undoAssign, undoLast
     // Keys (the help overlay; the README's table is the English)
     case keyStartPause, keyNextPrevious, keyNextAndStart, keyPlusMinus, keyExactTime, keyRestart, keyBigDigits, keyMessage, keyAsk, keyMove, keyFirstLast, keyApprove, keyDismissRestore, keyLive, keyAnswered, keyVote, keyPin, keyEdit, keyMerge, keyReorder, keyLabelAssign, keyUndo, keyFilterOrderSource, keySessions, keySearch, keyFull, keyEscape, keyFocus, keyScrollNotes, keyNextNotes, keyHostNotes, keyEditNotes, keyVersions, keyRundown, keyHelp, keyQuit
+    // Console sessions and the command line
+    case quitWithout, quitWithoutOne, notSavedYet, wroteBack, goneNotWrittenBack, showingLastGood
+    case editorTempFailed, editorFailed, editorReadBack, notesUnchanged, notesSavedConcurrent, notesSaved
+    case configUnreadable, unsavedFound, unsavedFoundOne, conflictsFound, conflictsFoundOne, noStateFileYet
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions
 }
@@ -71,7 +75,7 @@ extension Msg {
         .hostNoteVersionsTitle: ("Earlier versions of the host notes", "司会ノートの以前の版"),
 
         .hintsHost: (" space start/pause  n next  +/- min  a ask  y ok  ⏎ live  m msg  ? help  q quit",
-                     " space 開始/停止  n 次  +/- 分  a 質問  y 承認  ⏎ 出題  m 伝言  ? ヘルプ  q 終了"),
+                     " space 開始/停止  n 次  +/- 分  a 質問  y 承認  ⏎ 出題  m 伝言  ? ヘルプ q 終了"),
         .hintsModerator: (" a ask  y ok  x dismiss  ⏎ live  d done  M merge  m msg  / find  ? help  q quit",
                           " a 質問  y 承認  x 却下  ⏎ 出題  d 済  M 統合  m 伝言  / 検索  ? ヘルプ  q 終了"),
         .hintsSpeaker: (" ? help  q quit", " ? ヘルプ  q 終了"),
@@ -309,6 +313,29 @@ extension Msg {
         .keyRundown: ("rundown: planned, actual, projected", "進行表: 予定・実績・見込み"),
         .keyHelp: ("this help", "このヘルプ"),
         .keyQuit: ("quit (q and Esc first close any box)", "終了 (q と Esc はまず枠を閉じる)"),
+
+        .quitWithout: ("q again quits WITHOUT {1} unsaved changes · ", "もう一度 q で未保存の変更 {1} 件を捨てて終了 · "),
+        .quitWithoutOne: ("q again quits WITHOUT {1} unsaved change · ", "もう一度 q で未保存の変更 {1} 件を捨てて終了 · "),
+        .notSavedYet: ("not saved yet (will retry): {1}", "保存できませんでした (再試行します): {1}"),
+        .wroteBack: ("the state file was gone (moved or deleted): wrote back the last state this console had ({1} questions) to {2}",
+                     "状態ファイルがありませんでした (移動か削除): この画面の最新の状態 (質問 {1} 件) を {2} に書き戻しました"),
+        .goneNotWrittenBack: ("the state file is gone and could not be written back (will retry): {1}",
+                              "状態ファイルがなく、書き戻せませんでした (再試行します): {1}"),
+        .showingLastGood: ("{1} (showing the last good state)", "{1} (最後に読めた状態を表示しています)"),
+        .editorTempFailed: ("cannot write a temporary file for the editor: {1}", "エディタ用の一時ファイルを書けません: {1}"),
+        .editorFailed: ("the editor ({1}) exited with status {2}; notes unchanged", "エディタ ({1}) が終了ステータス {2} で終わりました。ノートは変更していません"),
+        .editorReadBack: ("cannot read the edited notes back ({1})", "編集したノートを読み戻せません ({1})"),
+        .notesUnchanged: ("notes unchanged", "ノートは変わっていません"),
+        .notesSavedConcurrent: ("notes saved; {1} changed them while you edited: their text is kept (podium notes versions --session {2})",
+                                "ノートを保存しました。編集中に {1} も変更しました: その文は残っています (podium notes versions --session {2})"),
+        .notesSaved: ("notes saved", "ノートを保存しました"),
+        .configUnreadable: ("{1}: cannot read the config file", "{1}: 設定ファイルを読めません"),
+        .unsavedFoundOne: ("{1} file of unsaved changes found: run podium recover {2}", "未保存の変更のファイルが {1} 個あります: podium recover {2} を実行してください"),
+        .unsavedFound: ("{1} files of unsaved changes found: run podium recover {2}", "未保存の変更のファイルが {1} 個あります: podium recover {2} を実行してください"),
+        .conflictsFoundOne: ("{1} sync-conflict copy found: run podium merge --state {2} {3}", "同期の競合コピーが {1} 個あります: podium merge --state {2} {3} を実行してください"),
+        .conflictsFound: ("{1} sync-conflict copies found: run podium merge --state {2} {3}", "同期の競合コピーが {1} 個あります: podium merge --state {2} {3} を実行してください"),
+        .noStateFileYet: ("{1}: no state file yet; create it with podium init --event FILE --state {1} (or start the host with --event FILE)",
+                          "{1}: 状態ファイルがまだありません。podium init --event FILE --state {1} で作ってください (または司会を --event FILE で起動)"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
