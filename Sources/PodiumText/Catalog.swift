@@ -53,7 +53,7 @@ public enum Msg: String, Sendable, CaseIterable {
     case editorTempFailed, editorFailed, editorReadBack, notesUnchanged, notesSavedConcurrent, notesSaved
     case configUnreadable, unsavedFound, unsavedFoundOne, conflictsFound, conflictsFoundOne, noStateFileYet
     // Default cues
-    case cueFiveMinutes, cueWrapUp, cueTakeQuestions
+    case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
 
 extension Msg {
@@ -340,5 +340,7 @@ extension Msg {
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
         .cueTakeQuestions: ("Take questions now", "質疑に移ってください"),
+        .cueRepeatQuestion: ("Please repeat the question", "質問を復唱してください"),
+        .cueLouder: ("Louder, please", "もう少し大きな声でお願いします"),
     ]
 }

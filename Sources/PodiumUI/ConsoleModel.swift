@@ -151,6 +151,11 @@ public struct ConsoleModel: Sendable {
         return max(0, lines - (rect.height - 2))
     }
 
+    /// The message palette: the event's cues, or the default ones in this console's language.
+    public var cues: [String] {
+        shared.event.cues == Event.defaultCues ? Event.defaultCues(language) : shared.event.cues
+    }
+
     public var selectedQuestion: Question? {
         selectedQuestionID.flatMap { shared.question($0) }
     }

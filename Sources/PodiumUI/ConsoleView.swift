@@ -186,7 +186,7 @@ public enum ConsoleView {
     }
 
     static func drawPalette(_ model: ConsoleModel, into screen: inout Screen) {
-        var lines = model.shared.event.cues.prefix(9).enumerated().map { "\($0.offset + 1)  \($0.element)" }
+        var lines = model.cues.prefix(9).enumerated().map { "\($0.offset + 1)  \($0.element)" }
         let l = model.language
         lines.append(l.t(.paletteText))
         lines.append(l.t(.paletteEvent))

@@ -680,11 +680,11 @@ extension ConsoleModel {
             switch key {
             case .character(let character) where character.isNumber:
                 let index = (Int(String(character)) ?? 0) - 1
-                if shared.event.cues.indices.contains(index) {
+                if cues.indices.contains(index) {
                     output.actions.append(.sendMessage(SpeakerMessage(
-                        text: shared.event.cues[index], sentBy: actor, sentAt: now,
+                        text: cues[index], sentBy: actor, sentAt: now,
                         sessionID: shared.currentSessionID)))
-                    say(.sentCue, shared.event.cues[index])
+                    say(.sentCue, cues[index])
                 }
             case .character("t"), .character("m"), .enter:
                 beginInput(.message)

@@ -79,7 +79,8 @@ public enum SpeakerView {
             // On a panel, the panelist the moderator assigned it to answers it.
             let panelist = question.assignee.map { "→ " + Sanitizer.line($0) + ": " } ?? ""
             questionLines = Array(
-                TextLayout.wrap(panelist + Sanitizer.line(question.text), width: width - 5).prefix(small ? 2 : 3))
+                TextLayout.wrap(panelist + Sanitizer.line(question.text),
+                                width: width - 2 - DisplayWidth.cells(of: language.t(.speakerQuestion))).prefix(small ? 2 : 3))
         }
         let gap = large ? 1 : 0
         let below = 1 + (questionLines.isEmpty ? 0 : questionLines.count + gap)
