@@ -203,8 +203,8 @@ struct ReportCommand: ParsableCommand {
         let now = Date()
         switch format {
         // The report sanitises every field itself; CSV keeps its row ends.
-        case .csv: writeOut(Report.csv(state, now: now, calendar: calendar))
-        case .md: writeOut(Report.markdown(state, now: now, calendar: calendar))
+        case .csv: writeOut(Report.csv(state, now: now, calendar: calendar, language: processLanguage))
+        case .md: writeOut(Report.markdown(state, now: now, calendar: calendar, language: processLanguage))
         case .json: writeOut(Report.json(state, now: now, calendar: calendar))
         }
     }

@@ -52,6 +52,10 @@ public enum Msg: String, Sendable, CaseIterable {
     case quitWithout, quitWithoutOne, notSavedYet, wroteBack, goneNotWrittenBack, showingLastGood
     case editorTempFailed, editorFailed, editorReadBack, notesUnchanged, notesSavedConcurrent, notesSaved
     case configUnreadable, unsavedFound, unsavedFoundOne, conflictsFound, conflictsFoundOne, noStateFileYet
+    // The report (Markdown, and the words of the CSV's total row; never its column names)
+    case reportDate, reportVenue, reportPlannedStart, reportEnded, reportHeader, reportOverLegend
+    case reportTotalDrift, reportQuestions, reportMerged, reportMessages, reportWholeEvent, reportTotal
+    case reportEndedWord, reportTimedFromFirst
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -336,6 +340,23 @@ extension Msg {
         .conflictsFound: ("{1} sync-conflict copies found: run podium merge --state {2} {3}", "同期の競合コピーが {1} 個あります: podium merge --state {2} {3} を実行してください"),
         .noStateFileYet: ("{1}: no state file yet; create it with podium init --event FILE --state {1} (or start the host with --event FILE)",
                           "{1}: 状態ファイルがまだありません。podium init --event FILE --state {1} で作ってください (または司会を --event FILE で起動)"),
+
+        .reportDate: ("Date: {1}", "日付: {1}"),
+        .reportVenue: ("Venue: {1}", "会場: {1}"),
+        .reportPlannedStart: ("Planned start: {1}", "開始予定: {1}"),
+        .reportEnded: ("Ended: {1}", "終了: {1}"),
+        .reportHeader: ("| # | Session | Speaker | Planned start | Actual start | Planned | Added | Actual | Over | Asked | Answered | Dismissed |",
+                        "| # | セッション | 登壇者 | 開始予定 | 実際の開始 | 予定 | 追加 | 実績 | 超過 | 質問 | 回答 | 却下 |"),
+        .reportOverLegend: ("Over: the time taken beyond the planned length plus the time added (negative: ended early).",
+                            "超過: 予定の長さと追加した時間を超えてかかった時間 (負: 早く終わった)。"),
+        .reportTotalDrift: ("**Total drift:** {1}", "**全体のずれ:** {1}"),
+        .reportQuestions: ("**Questions:** {1} asked, {2} answered, {3} dismissed", "**質問:** {1} 件、回答 {2} 件、却下 {3} 件"),
+        .reportMerged: (" ({1} duplicates merged)", " (重複 {1} 件を統合)"),
+        .reportMessages: ("Messages to the speaker", "登壇者への伝言"),
+        .reportWholeEvent: ("(whole event)", "(イベント全体)"),
+        .reportTotal: ("total", "合計"),
+        .reportEndedWord: ("ended", "終了"),
+        .reportTimedFromFirst: (" · timed from the first start at {1}", " · 最初の開始 {1} から計測"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
