@@ -50,7 +50,7 @@ struct HostCommand: ParsableCommand {
             eventToLoad = try loadEvent(event)
         } else if try store.load() == nil {
             guard let example = bundledExampleEvent() else {
-                throw CommandFailure(message: "no state file at \(stateOptions.path) and no --event given", status: ExitStatus.badInput)
+                throw CommandFailure(message: processLanguage.t(.noStateNoEvent, stateOptions.path), status: ExitStatus.badInput)
             }
             eventToLoad = try loadEvent(example)
         }

@@ -82,7 +82,7 @@ final class ConsoleSession {
             if !leftAlone.isEmpty { model.sayError(unique(leftAlone).joined(separator: " · ")) }
         } catch {
             lastPersistFailure = now
-            model.storeProblem = (quitArmed ? quitWarning : "") + model.language.t(.notSavedYet, error)
+            model.storeProblem = (quitArmed ? quitWarning : "") + model.language.t(.notSavedYet, describe(error))
         }
     }
 
@@ -96,7 +96,7 @@ final class ConsoleSession {
                     model.say(.wroteBack, model.shared.questions.count, store.path)
                 }
             } catch {
-                model.storeProblem = model.language.t(.goneNotWrittenBack, error)
+                model.storeProblem = model.language.t(.goneNotWrittenBack, describe(error))
             }
             return
         }
@@ -107,7 +107,7 @@ final class ConsoleSession {
             model.shared = fresh
             if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
         } catch {
-            model.storeProblem = model.language.t(.showingLastGood, error)
+            model.storeProblem = model.language.t(.showingLastGood, describe(error))
         }
     }
 
@@ -137,6 +137,11 @@ final class ConsoleSession {
             hostAhead = nil
             model.clockWarning = nil
         }
+    }
+
+    /// A store error in this console's language; others as they describe themselves.
+    private func describe(_ error: Error) -> String {
+        (error as? StoreError)?.description(model.language) ?? "\(error)"
     }
 
     private func sentence(_ text: String) -> String {

@@ -8,7 +8,7 @@ import PodiumText
 
 /// The message of every script command run on a state file that does not exist yet.
 func missingStateMessage(_ path: String) -> String {
-    "\(path): no state file yet. Create it with: podium init --event FILE --state \(path) (or start the host console: podium host --event FILE --state \(path))"
+    processLanguage.t(.missingState, path)
 }
 
 // MARK: init

@@ -51,7 +51,7 @@ public struct PodiumCommand: ParsableCommand {
             printError(failure.message)
             Foundation.exit(failure.status)
         } catch let error as StoreError {
-            printError(error.description)
+            printError(error.description(processLanguage))
             Foundation.exit(error.isCorrupt ? ExitStatus.badInput : ExitStatus.storeFailure)
         } catch let error as EventFileError {
             printError(error.description)
@@ -186,10 +186,10 @@ func actorName(_ role: Role, name: String? = nil) -> String {
 /// Reads and parses an event file, with file:line:column errors.
 func loadEvent(_ path: String) throws -> Event {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw CommandFailure(message: "\(path): cannot read the event file (does it exist?)", status: ExitStatus.badInput)
+        throw CommandFailure(message: processLanguage.t(.eventUnreadable, path), status: ExitStatus.badInput)
     }
     guard let text = String(data: data, encoding: .utf8) else {
-        throw CommandFailure(message: "\(path): the event file is not valid UTF-8 text", status: ExitStatus.badInput)
+        throw CommandFailure(message: processLanguage.t(.eventNotUTF8, path), status: ExitStatus.badInput)
     }
     return try EventFile.parse(text, file: path)
 }

@@ -56,6 +56,9 @@ public enum Msg: String, Sendable, CaseIterable {
     case reportDate, reportVenue, reportPlannedStart, reportEnded, reportHeader, reportOverLegend
     case reportTotalDrift, reportQuestions, reportMerged, reportMessages, reportWholeEvent, reportTotal
     case reportEndedWord, reportTimedFromFirst
+    // State file errors
+    case storeCorrupt, storeLockTimeout, storeNoSpace, storePermission, storeMissing, storeIO
+    case missingState, eventUnreadable, eventNotUTF8, noStateNoEvent
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -357,6 +360,23 @@ extension Msg {
         .reportTotal: ("total", "合計"),
         .reportEndedWord: ("ended", "終了"),
         .reportTimedFromFirst: (" · timed from the first start at {1}", " · 最初の開始 {1} から計測"),
+
+        .storeCorrupt: ("{1}: the state file cannot be read: {2}. It was left untouched. Move it aside (mv {3} {3}.bad): a console that still shows the event writes its last good state back; or restore it with podium merge from a backup or a sync-conflict copy.",
+                        "{1}: 状態ファイルを読めません: {2}。ファイルには触れていません。別名に移してください (mv {3} {3}.bad): イベントを表示中の画面が最後の正しい状態を書き戻します。またはバックアップか同期の競合コピーから podium merge で戻してください。"),
+        .storeLockTimeout: ("{1}: could not lock {1}.lock within {2} s: another podium is writing (or hung). Nothing was written.",
+                            "{1}: {2} 秒以内に {1}.lock をロックできませんでした: 別の podium が書き込み中 (または停止中) です。何も書いていません。"),
+        .storeNoSpace: ("{1}: the disk is full: nothing was written, the previous file is intact. Free some space and try again.",
+                        "{1}: ディスクがいっぱいです: 何も書いておらず、前のファイルはそのままです。空きを作ってからやり直してください。"),
+        .storePermission: ("{1}: permission denied ({2}). Check the owner and mode of the directory and file (ls -ld); nothing was written.",
+                           "{1}: 権限がありません ({2})。ディレクトリとファイルの所有者と権限を確かめてください (ls -ld)。何も書いていません。"),
+        .storeMissing: ("{1}: no state file yet. Create it with podium init --event EVENT.yaml --state {1} (or start podium host --event EVENT.yaml).",
+                        "{1}: 状態ファイルがまだありません。podium init --event EVENT.yaml --state {1} で作ってください (または podium host --event EVENT.yaml を起動)。"),
+        .storeIO: ("{1}: {2} failed: {3} (errno {4}). Nothing was written.", "{1}: {2} に失敗しました: {3} (errno {4})。何も書いていません。"),
+        .missingState: ("{1}: no state file yet. Create it with: podium init --event FILE --state {1} (or start the host console: podium host --event FILE --state {1})",
+                        "{1}: 状態ファイルがまだありません。作るには: podium init --event FILE --state {1} (または司会画面を起動: podium host --event FILE --state {1})"),
+        .eventUnreadable: ("{1}: cannot read the event file (does it exist?)", "{1}: イベントファイルを読めません (ありますか？)"),
+        .eventNotUTF8: ("{1}: the event file is not valid UTF-8 text", "{1}: イベントファイルが正しい UTF-8 のテキストではありません"),
+        .noStateNoEvent: ("no state file at {1} and no --event given", "{1} に状態ファイルがなく、--event も指定されていません"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
