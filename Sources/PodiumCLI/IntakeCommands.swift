@@ -89,7 +89,8 @@ struct AskCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How lines are read: auto (JSON when a line starts with {), lines, jsonl, zoom (Zoom's saved chat).", valueName: "format"))
     var format: IntakeFormatArgument = .auto
 
-    @Flag(help: "Take only messages marked as questions (Q:, Q：, 質問:, 質問：, 【質問】, [Q], …), without the marker.")
+    // The wide markers last: ArgumentParser wraps by characters, and they take two cells each.
+    @Flag(help: "Take only messages marked as questions, without the marker. Markers: Q: Q： 質問: 質問： 【質問】 [Q] …")
     var questionsOnly = false
 
     @Option(help: ArgumentHelp("A marker that makes a message a question (repeatable; implies --questions-only).", valueName: "text"))

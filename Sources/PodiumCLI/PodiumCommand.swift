@@ -19,15 +19,13 @@ public struct PodiumCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "podium",
         abstract: "Talk timer, audience Q&A and speaker notes for live events, in the terminal.",
+        // One line per paragraph: ArgumentParser wraps them to the terminal's width.
         discussion: """
-            Everyone shares one JSON state file (--state, default ./podium.json or $PODIUM_STATE).
-            The host's first run with --event puts the event into it; moderators and the speaker
-            need only --state. With no command, podium opens the host console on the bundled
-            example event.
+            Everyone shares one JSON state file (--state, default ./podium.json or $PODIUM_STATE). The host's first run with --event puts the event into it; moderators and the speaker need only --state. With no command, podium opens the host console on the bundled example event.
 
-            Exit status: 0 ok, 1 unexpected error, 2 bad input (usage, event file, state file),
-            3 the state file could not be read or written, 4 no usable terminal, 128+N ended by
-            signal N.
+            Defaults can be set once in $XDG_CONFIG_HOME/podium/config.yaml (name, language, bell, big_seconds); flags and environment variables win over it. Podium speaks Japanese when the locale (LC_ALL, LC_MESSAGES, LANG) starts with ja, or with --lang ja or PODIUM_LANG=ja.
+
+            Exit status: 0 ok, 1 unexpected error, 2 bad input (usage, event file, state file), 3 the state file could not be read or written, 4 no usable terminal, 128+N ended by signal N.
             """,
         subcommands: [
             HostCommand.self, ModerateCommand.self, SpeakerCommand.self, InitCommand.self, AskCommand.self,
@@ -63,11 +61,12 @@ public struct PodiumCommand: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { printOut(message) }
+                if !message.isEmpty { printOut(HelpText.wrapUsage(message, width: HelpText.width())) }
                 Foundation.exit(0)
             }
             if !message.isEmpty {
-                FileHandle.standardError.write(Data((Sanitizer.multiline(message) + "\n").utf8))
+                let wrapped = HelpText.wrapUsage(message, width: HelpText.width())
+                FileHandle.standardError.write(Data((Sanitizer.multiline(wrapped) + "\n").utf8))
             }
             Foundation.exit(code == .validationFailure ? ExitStatus.badInput : code.rawValue)
         }
