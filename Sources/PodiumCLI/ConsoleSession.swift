@@ -51,7 +51,7 @@ final class ConsoleSession {
         let context = ActionContext(now: now, actor: actor)
         var said: [String] = []
         for action in actions {
-            said += reduce(&model.shared, action, context: context).compactMap(\.message)
+            said += reduce(&model.shared, action, context: context).compactMap { $0.message(model.language) }
             pending.append((action, context))
         }
         if !said.isEmpty { model.say(unique(said).joined(separator: " · ")) }
@@ -76,7 +76,7 @@ final class ConsoleSession {
             quitArmed = false
             // What the file no longer allowed: the console says what it left alone.
             let leftAlone = effects.compactMap { effect -> String? in
-                if case .leftAlone(let text) = effect { return text }
+                if case .leftAlone(let notice) = effect { return notice.text(model.language) }
                 return nil
             }
             if !leftAlone.isEmpty { model.sayError(unique(leftAlone).joined(separator: " · ")) }

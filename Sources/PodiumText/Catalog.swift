@@ -59,6 +59,14 @@ public enum Msg: String, Sendable, CaseIterable {
     // State file errors
     case storeCorrupt, storeLockTimeout, storeNoSpace, storePermission, storeMissing, storeIO
     case missingState, eventUnreadable, eventNotUTF8, noStateNoEvent
+    // What the reducer says (left alone, cut short)
+    case reducerEventEnded, noTimeTaken, tookAllLeft, lastSessionNotice, eventReopened, notBackOnStage
+    case messageNotSent, notesChangedMeanwhile, notAnsweredPutLive, notMovedEnded, notMovedAlready
+    case refusedUndo, refusedBecause, messageKept, refusedApprove, refusedDismiss, refusedRestore
+    case refusedAnswered, refusedStatus, refusedLive, refusedEdit, refusedPin, refusedLabels, refusedAssign
+    case refusedMerge, refusedUnmerge, refusedOther, changedMeanwhile, someoneDid
+    case didLive, didApprove, didAnswer, didRestore, didEdit, didPin, didUnpin, didMove, didAsk
+    case didDismiss, didMergeInto, didChange
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -377,6 +385,51 @@ extension Msg {
         .eventUnreadable: ("{1}: cannot read the event file (does it exist?)", "{1}: イベントファイルを読めません (ありますか？)"),
         .eventNotUTF8: ("{1}: the event file is not valid UTF-8 text", "{1}: イベントファイルが正しい UTF-8 のテキストではありません"),
         .noStateNoEvent: ("no state file at {1} and no --event given", "{1} に状態ファイルがなく、--event も指定されていません"),
+
+        .reducerEventEnded: ("the event has ended; p goes back to the last session", "イベントは終了しています。p で最後のセッションに戻ります"),
+        .noTimeTaken: ("no time taken: none was left ({1} asked)", "減らしていません: 残り時間がありません ({1} の指定)"),
+        .tookAllLeft: ("took {1} of {2}: that was all that was left; the talk is due now", "{2} のうち {1} 減らしました: 残りはこれだけでした。今が終了時刻です"),
+        .lastSessionNotice: ("this is the last session: n ends the event", "最後のセッションです: n でイベント終了"),
+        .eventReopened: ("the event is open again", "イベントを再開しました"),
+        .notBackOnStage: ("not put back on stage: another question is live now; it is at the top of the queue",
+                          "出題に戻していません: 別の質問が出題中です。一覧の先頭にあります"),
+        .messageNotSent: ("message not sent: {1} is over (the session changed meanwhile)", "伝言を送っていません: {1} は終わりました (その間にセッションが変わりました)"),
+        .notesChangedMeanwhile: ("notes were changed by {1} while you edited; their text is kept as a previous version",
+                                 "編集中に {1} がノートを変更しました。その文は以前の版として残っています"),
+        .notAnsweredPutLive: ("not marked answered: \"{1}\" was put live meanwhile ({2}); it is back at the top of the queue",
+                              "回答済みにしていません: その間に「{1}」が出題されました ({2})。一覧の先頭に戻しました"),
+        .notMovedEnded: ("not moved: the event had already ended", "移動していません: イベントはすでに終了していました"),
+        .notMovedAlready: ("not moved: someone had already moved from {1} to {2}", "移動していません: すでに誰かが {1} から {2} へ移動していました"),
+        .refusedUndo: ("not undone", "取り消していません"),
+        .refusedBecause: ("{1}: {2}", "{1}: {2}"),
+        .messageKept: ("message kept: {1} sent \"{2}\" at {3}", "伝言は残しました: {1} が {3} に「{2}」を送りました"),
+        .refusedApprove: ("not approved", "承認していません"),
+        .refusedDismiss: ("not dismissed", "却下していません"),
+        .refusedRestore: ("not restored", "戻していません"),
+        .refusedAnswered: ("not marked answered", "回答済みにしていません"),
+        .refusedStatus: ("not changed", "変更していません"),
+        .refusedLive: ("not put live", "出題していません"),
+        .refusedEdit: ("edit not saved", "編集を保存していません"),
+        .refusedPin: ("pin not changed", "固定を変えていません"),
+        .refusedLabels: ("labels not changed", "ラベルを変えていません"),
+        .refusedAssign: ("not assigned", "割り当てていません"),
+        .refusedMerge: ("not merged", "統合していません"),
+        .refusedUnmerge: ("not unmerged", "統合を解除していません"),
+        .refusedOther: ("left alone", "変更していません"),
+        .changedMeanwhile: ("it changed meanwhile", "その間に変更されました"),
+        .someoneDid: ("{1} {2} at {3}", "{1} が {3} に{2}"),
+        .didLive: ("put it live", "出題しました"),
+        .didApprove: ("approved it", "承認しました"),
+        .didAnswer: ("answered it", "回答済みにしました"),
+        .didRestore: ("restored it", "戻しました"),
+        .didEdit: ("edited it", "編集しました"),
+        .didPin: ("pinned it", "固定しました"),
+        .didUnpin: ("unpinned it", "固定を外しました"),
+        .didMove: ("moved it", "移動しました"),
+        .didAsk: ("asked it", "質問しました"),
+        .didDismiss: ("dismissed it", "却下しました"),
+        .didMergeInto: ("merged it into another question", "別の質問に統合しました"),
+        .didChange: ("changed it ({1})", "変更しました ({1})"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
