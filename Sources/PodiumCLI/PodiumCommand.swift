@@ -52,7 +52,7 @@ public struct PodiumCommand: ParsableCommand {
             printError(error.description(processLanguage))
             Foundation.exit(error.isCorrupt ? ExitStatus.badInput : ExitStatus.storeFailure)
         } catch let error as EventFileError {
-            printError(error.description)
+            printError(error.description(processLanguage))
             Foundation.exit(ExitStatus.badInput)
         } catch {
             // ArgumentParser's own messages quote what was typed (`--source $'\e]0;x\a'`, an

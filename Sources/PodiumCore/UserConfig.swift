@@ -45,25 +45,26 @@ public struct UserConfig: Equatable, Sendable {
             throw EventFile.yamlError(error, file: file)
         }
         guard let mapping = root.mapping else {
-            throw failure(file, root, "the config must be a mapping of keys (\(keys.joined(separator: ", ")))")
+            throw failure(file, root, Notice(.configNotMapping, Notice(verbatim: keys.joined(separator: ", "))))
         }
         var config = UserConfig()
         for (keyNode, value) in mapping {
             guard let key = keyNode.string, keys.contains(key) else {
-                throw failure(file, keyNode, "unknown key \"\(keyNode.string ?? "?")\"; known keys: \(keys.joined(separator: ", "))")
+                throw failure(file, keyNode, Notice(
+                    .configUnknownKey, Notice(verbatim: keyNode.string ?? "?"), Notice(verbatim: keys.joined(separator: ", "))))
             }
             switch key {
             case "name":
-                guard let text = value.scalar?.string, !text.isEmpty else { throw failure(file, value, "name must be text") }
+                guard let text = value.scalar?.string, !text.isEmpty else { throw failure(file, value, Notice(.configName)) }
                 config.name = text
             case "language":
                 guard let text = value.scalar?.string, let language = Language(rawValue: text) else {
-                    throw failure(file, value, "language must be ja or en, not \"\(value.scalar?.string ?? "")\"")
+                    throw failure(file, value, Notice(.configLanguage, Notice(verbatim: value.scalar?.string ?? "")))
                 }
                 config.language = language
             default:
                 guard let flag = value.bool else {
-                    throw failure(file, value, "\(key) must be true or false, not \"\(value.scalar?.string ?? "")\"")
+                    throw failure(file, value, Notice(.configBool, Notice(verbatim: key), Notice(verbatim: value.scalar?.string ?? "")))
                 }
                 if key == "bell" { config.bell = flag } else { config.bigSeconds = flag }
             }
@@ -71,7 +72,7 @@ public struct UserConfig: Equatable, Sendable {
         return config
     }
 
-    private static func failure(_ file: String, _ node: Node, _ message: String) -> EventFileError {
-        EventFileError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
+    private static func failure(_ file: String, _ node: Node, _ notice: Notice) -> EventFileError {
+        EventFileError(file: file, line: node.mark?.line, column: node.mark?.column, notice: notice)
     }
 }

@@ -67,6 +67,12 @@ public enum Msg: String, Sendable, CaseIterable {
     case refusedMerge, refusedUnmerge, refusedOther, changedMeanwhile, someoneDid
     case didLive, didApprove, didAnswer, didRestore, didEdit, didPin, didUnpin, didMove, didAsk
     case didDismiss, didMergeInto, didChange
+    // The event file's errors (after "file:line:column: ")
+    case eventEmpty, eventNotMapping, eventDangerOverWarning, eventBadStart, eventCuesList, eventCueText
+    case eventNoSessions, eventSessionsList, eventSessionMapping, eventDuplicateID, eventNoMinutes
+    case eventMinutesPositive, eventNotesUnreadable, eventPlainKeys, eventUnknownKey, eventMissingText
+    case eventNotText, eventBadMinutes, eventBadYAML, eventNotText2
+    case configNotMapping, configUnknownKey, configName, configLanguage, configBool
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -430,6 +436,32 @@ extension Msg {
         .didDismiss: ("dismissed it", "却下しました"),
         .didMergeInto: ("merged it into another question", "別の質問に統合しました"),
         .didChange: ("changed it ({1})", "変更しました ({1})"),
+
+        .eventEmpty: ("the file is empty; an event needs a title and sessions", "ファイルが空です。イベントには title と sessions が必要です"),
+        .eventNotMapping: ("the top level must be a mapping of keys (title, sessions, …)", "いちばん上はキーの対応 (title, sessions, …) でなければなりません"),
+        .eventDangerOverWarning: ("danger_minutes ({1}) must not be more than warning_minutes ({2})", "danger_minutes ({1}) は warning_minutes ({2}) より大きくできません"),
+        .eventBadStart: ("start must be a time of day such as \"19:00\", not \"{1}\"", "start は \"19:00\" のような時刻でなければなりません (\"{1}\" ではなく)"),
+        .eventCuesList: ("cues must be a list of short messages", "cues は短い伝言のリストでなければなりません"),
+        .eventCueText: ("each cue must be a piece of text", "cues の各項目はテキストでなければなりません"),
+        .eventNoSessions: ("missing key 'sessions': an event needs at least one session", "キー 'sessions' がありません: イベントには少なくとも 1 つのセッションが必要です"),
+        .eventSessionsList: ("sessions must be a non-empty list", "sessions は空でないリストでなければなりません"),
+        .eventSessionMapping: ("{1} must be a mapping with title and minutes", "{1} は title と minutes を持つ対応でなければなりません"),
+        .eventDuplicateID: ("{1}.id \"{2}\" is used twice; ids must be unique", "{1}.id \"{2}\" が 2 回使われています。id は重複できません"),
+        .eventNoMinutes: ("{1} ({2}) is missing 'minutes'", "{1} ({2}) に 'minutes' がありません"),
+        .eventMinutesPositive: ("{1}.minutes must be more than 0", "{1}.minutes は 0 より大きくなければなりません"),
+        .eventNotesUnreadable: ("cannot read notes file {1}: {2}", "ノートファイル {1} を読めません: {2}"),
+        .eventPlainKeys: ("keys must be plain names", "キーは普通の名前でなければなりません"),
+        .eventUnknownKey: ("unknown key '{1}' (known keys: {2})", "知らないキー '{1}' (使えるキー: {2})"),
+        .eventMissingText: ("missing '{1}': it must be some text", "'{1}' がありません: テキストが必要です"),
+        .eventNotText: ("'{1}' must be text, not a list or mapping", "'{1}' はリストや対応ではなくテキストでなければなりません"),
+        .eventBadMinutes: ("{1} must be a number of minutes (such as 5 or 0.5), not \"{2}\"", "{1} は分の数 (5 や 0.5 など) でなければなりません (\"{2}\" ではなく)"),
+        .eventBadYAML: ("not valid YAML: {1}", "正しい YAML ではありません: {1}"),
+        .eventNotText2: ("cannot read the file as text: {1}", "ファイルをテキストとして読めません: {1}"),
+        .configNotMapping: ("the config must be a mapping of keys ({1})", "設定はキーの対応 ({1}) でなければなりません"),
+        .configUnknownKey: ("unknown key \"{1}\"; known keys: {2}", "知らないキー \"{1}\"。使えるキー: {2}"),
+        .configName: ("name must be text", "name はテキストでなければなりません"),
+        .configLanguage: ("language must be ja or en, not \"{1}\"", "language は ja か en でなければなりません (\"{1}\" ではなく)"),
+        .configBool: ("{1} must be true or false, not \"{2}\"", "{1} は true か false でなければなりません (\"{2}\" ではなく)"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),

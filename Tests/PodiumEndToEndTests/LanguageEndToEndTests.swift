@@ -59,6 +59,11 @@ final class LanguageEndToEndTests: XCTestCase {
         let missing = try runPodium(["moderate", "--state", scratch.path("none.json")], environment: env)
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("状態ファイルがまだありません"), missing.stderr)
+        // An event file's error: the same file:line:column, the words in Japanese.
+        let bad = try scratch.write("bad.yaml", "title: x\nsessions:\n  - title: a\n    minutes: ten\n")
+        let parse = try runPodium(["init", "--event", bad, "--state", scratch.path("other.json")], environment: env)
+        XCTAssertEqual(parse.status, 2)
+        XCTAssertTrue(parse.stderr.contains("bad.yaml:4:14: sessions[1].minutes は分の数"), parse.stderr)
         // --lang wins over the locale.
         let english = try runPodium(["report", "--state", state, "--lang", "en"], environment: env)
         XCTAssertTrue(english.stdout.contains("**Total drift:**"), english.stdout)
