@@ -38,7 +38,7 @@ final class ConsoleRunner {
         let state = try prepareState()
         let terminal: Terminal
         do {
-            terminal = try Terminal.open(ascii: ascii)
+            terminal = try Terminal.open(ascii: ascii, language: processLanguage)
         } catch let error as TerminalError {
             throw CommandFailure(message: error.message, status: ExitStatus.noTerminal)
         }

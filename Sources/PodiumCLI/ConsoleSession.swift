@@ -132,7 +132,7 @@ final class ConsoleSession {
         guard let writer = state.writer else { return }
         if let ahead = ClockSkew.secondsAhead(of: state, now: now, thisHost: store.writer.host) {
             hostAhead = writer.host
-            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead)
+            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead, language: model.language)
         } else if writer.host == hostAhead {
             hostAhead = nil
             model.clockWarning = nil

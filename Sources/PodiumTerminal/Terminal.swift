@@ -1,5 +1,6 @@
 import CNcursesw
 import PodiumUI
+import PodiumText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,35 +53,32 @@ public final class Terminal {
     /// Sets the locale, checks that standard input and output are a terminal that curses knows,
     /// and starts curses (raw, no echo, keypad, Esc after 25 ms, non-blocking reads, colours).
     /// Throws a `TerminalError` with a message for the user instead of letting curses exit.
-    public static func open(ascii: Bool = false) throws -> Terminal {
-        let (utf8, warning) = setUTF8Locale()
+    public static func open(ascii: Bool = false, language l: Language = .en) throws -> Terminal {
+        let (utf8, warning) = setUTF8Locale(language: l)
         guard isatty(0) == 1 else {
-            throw TerminalError("podium needs a terminal: standard input is not a terminal")
+            throw TerminalError(l.t(.noTerminalInput))
         }
         guard isatty(1) == 1 else {
-            throw TerminalError("podium needs a terminal: standard output is not a terminal")
+            throw TerminalError(l.t(.noTerminalOutput))
         }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
-            throw TerminalError("podium needs a terminal; TERM is not set (try TERM=xterm-256color)")
+            throw TerminalError(l.t(.noTerm))
         }
         // The modes to put back if the process crashes (curses changes them from newterm on).
         _ = podium_crash_save_modes(0)
         guard let screen = podium_newterm() else {
-            throw TerminalError(
-                "podium needs a terminal; TERM=\(term) is unknown (try TERM=xterm-256color)")
+            throw TerminalError(l.t(.unknownTerm, term))
         }
         set_term(screen)
         guard podium_can_address_cursor() != 0 else {
             endwin()
             delscreen(screen)
-            throw TerminalError(
-                "podium needs a terminal that can move the cursor; TERM=\(term) cannot "
-                    + "(try TERM=xterm-256color)")
+            throw TerminalError(l.t(.termCannotMove, term))
         }
         guard let window = podium_stdscr() else {
             endwin()
             delscreen(screen)
-            throw TerminalError("podium could not start curses on TERM=\(term)")
+            throw TerminalError(l.t(.cursesFailed, term))
         }
         raw()
         noecho()
@@ -119,7 +117,7 @@ public final class Terminal {
     }
 
     /// `setlocale(LC_ALL, "")`, then C.UTF-8 if the environment's codeset is not UTF-8.
-    private static func setUTF8Locale() -> (utf8: Bool, warning: String?) {
+    private static func setUTF8Locale(language: Language) -> (utf8: Bool, warning: String?) {
         func codesetIsUTF8() -> Bool {
             guard let codeset = podium_codeset() else { return false }
             let name = String(cString: codeset).lowercased()
@@ -133,8 +131,7 @@ public final class Terminal {
             getenv(name).map { "\(name)=\(String(cString: $0))" }
         }.first ?? "LANG is not set"
         setlocale(podium_lc_all(), "")
-        return (false, "No UTF-8 locale (\(environment)): drawing ASCII only. "
-            + "Set LANG=C.UTF-8 to see Japanese text.")
+        return (false, language.t(.noUTF8Locale, environment))
     }
 
     /// Foregrounds of colour pairs 1...5.

@@ -73,6 +73,9 @@ public enum Msg: String, Sendable, CaseIterable {
     case eventMinutesPositive, eventNotesUnreadable, eventPlainKeys, eventUnknownKey, eventMissingText
     case eventNotText, eventBadMinutes, eventBadYAML, eventNotText2
     case configNotMapping, configUnknownKey, configName, configLanguage, configBool
+    // The terminal and the clocks
+    case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
+    case clockAhead
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -462,6 +465,17 @@ extension Msg {
         .configName: ("name must be text", "name はテキストでなければなりません"),
         .configLanguage: ("language must be ja or en, not \"{1}\"", "language は ja か en でなければなりません (\"{1}\" ではなく)"),
         .configBool: ("{1} must be true or false, not \"{2}\"", "{1} は true か false でなければなりません (\"{2}\" ではなく)"),
+        .noTerminalInput: ("podium needs a terminal: standard input is not a terminal", "podium には端末が必要です: 標準入力が端末ではありません"),
+        .noTerminalOutput: ("podium needs a terminal: standard output is not a terminal", "podium には端末が必要です: 標準出力が端末ではありません"),
+        .noTerm: ("podium needs a terminal; TERM is not set (try TERM=xterm-256color)", "podium には端末が必要です。TERM が設定されていません (TERM=xterm-256color を試してください)"),
+        .unknownTerm: ("podium needs a terminal; TERM={1} is unknown (try TERM=xterm-256color)", "podium には端末が必要です。TERM={1} は知らない端末です (TERM=xterm-256color を試してください)"),
+        .termCannotMove: ("podium needs a terminal that can move the cursor; TERM={1} cannot (try TERM=xterm-256color)",
+                          "podium にはカーソルを動かせる端末が必要です。TERM={1} はできません (TERM=xterm-256color を試してください)"),
+        .cursesFailed: ("podium could not start curses on TERM={1}", "TERM={1} で curses を開始できませんでした"),
+        .noUTF8Locale: ("No UTF-8 locale ({1}): drawing ASCII only. Set LANG=C.UTF-8 to see Japanese text.",
+                        "UTF-8 のロケールがありません ({1}): ASCII だけで表示します。日本語を見るには LANG=C.UTF-8 を設定してください。"),
+        .clockAhead: ("clock: {1} is {2} ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)",
+                      "時計: {1} はこのマシンより {2} 進んでいます。タイマーもその分ずれます (両方の時計を NTP などで合わせてください)"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
