@@ -117,7 +117,7 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         let (store, state) = try stateOptions.loadExisting()
         if let session, state.event.session(withID: session) == nil {
-            throw CommandFailure(message: "no session \"\(session)\" (sessions: \(state.event.sessions.map(\.id).joined(separator: ", ")))", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.noSuchSession, session, state.event.sessions.map(\.id).joined(separator: ", ")), status: ExitStatus.badInput)
         }
         let markers = marker.isEmpty ? (questionsOnly ? ChatIntake.defaultMarkers : []) : marker
         let defaults = IntakeDefaults(

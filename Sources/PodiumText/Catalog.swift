@@ -76,6 +76,8 @@ public enum Msg: String, Sendable, CaseIterable {
     // The terminal and the clocks
     case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
     case clockAhead
+    // `podium status` (text) and other commands
+    case statusSession, statusTimer, statusOver, statusSchedule, statusQuestions, statusMessage, statusRevision, noSuchSession
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -476,6 +478,14 @@ extension Msg {
                         "UTF-8 のロケールがありません ({1}): ASCII だけで表示します。日本語を見るには LANG=C.UTF-8 を設定してください。"),
         .clockAhead: ("clock: {1} is {2} ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)",
                       "時計: {1} はこのマシンより {2} 進んでいます。タイマーもその分ずれます (両方の時計を NTP などで合わせてください)"),
+        .statusSession: ("Session {1}: {2}", "セッション {1}: {2}"),
+        .statusTimer: ("Timer: {1}, {2} {3} ({4})", "タイマー: {1}, {2} {3} ({4})"),
+        .statusOver: ("over", "超過"),
+        .statusSchedule: ("Schedule: {1}", "進行: {1}"),
+        .statusQuestions: ("Questions: {1}", "質問: {1}"),
+        .statusMessage: ("Message to speaker: {1}", "登壇者への伝言: {1}"),
+        .statusRevision: ("Revision {1}", "リビジョン {1}"),
+        .noSuchSession: ("no session \"{1}\" (sessions: {2})", "セッション \"{1}\" はありません (セッション: {2})"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),

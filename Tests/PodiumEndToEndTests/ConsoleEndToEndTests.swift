@@ -59,7 +59,7 @@ final class ConsoleEndToEndTests: XCTestCase {
         let scratch = try Scratch()
         let tmux = try startHost(scratch)
         tmux.sendText("a")
-        try tmux.waitFor("Ask:")
+        try tmux.waitFor("Ask [")
         let question = "K8sクラスタでFaaSを使えるようにする意義は?"
         tmux.sendText(question)
         try tmux.waitFor("意義は?")

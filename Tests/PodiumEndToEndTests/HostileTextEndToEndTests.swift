@@ -574,13 +574,13 @@ final class HostileTextEndToEndTests: XCTestCase {
 
             // The cursor is where Podium puts it: on the input line, after "Ask: ".
             tmux.sendText("a")
-            let asking = try tmux.waitFor("Ask:")
+            let asking = try tmux.waitFor("Ask [")
             XCTAssertEqual(try paneFormat(tmux, "#{cursor_flag}"), "1", "no cursor on the input line")
             let cursorY = Int(try paneFormat(tmux, "#{cursor_y}")) ?? -1
-            let askRow = asking.components(separatedBy: "\n").firstIndex { $0.contains("Ask:") } ?? -2
+            let askRow = asking.components(separatedBy: "\n").firstIndex { $0.contains("Ask [") } ?? -2
             XCTAssertEqual(cursorY, askRow, "the cursor is not on the input line:\n\(asking)")
             tmux.sendKey("Escape")
-            try tmux.waitUntil(timeout: 5, "the input line to close") { !$0.contains("Ask:") }
+            try tmux.waitUntil(timeout: 5, "the input line to close") { !$0.contains("Ask [") }
             XCTAssertEqual(try paneFormat(tmux, "#{cursor_flag}"), "0")
             try assertScreenIntact(tmux, title: title, width: width, height: height, "at the end", borders: borders)
             tmux.sendText("q")
@@ -826,7 +826,7 @@ final class HostileTextEndToEndTests: XCTestCase {
             ]
             for (text, shows) in typed {
                 tmux.sendText("a")
-                try tmux.waitFor("Ask:")
+                try tmux.waitFor("Ask [")
                 tmux.sendText(text)
                 try tmux.waitFor(shows)
                 tmux.sendKey("Enter")
@@ -841,7 +841,7 @@ final class HostileTextEndToEndTests: XCTestCase {
             // 1,001 characters in the input line: refused, said so.
             let long = String(repeating: "あ", count: 1_001)
             tmux.sendText("a")
-            try tmux.waitFor("Ask:")
+            try tmux.waitFor("Ask [")
             tmux.sendText(long)
             // A paste arrives as keys: the first 1,000 fit, the 1,001st is refused, the input
             // line says so, and Enter then sends nothing (the paste is never sent cut).
@@ -849,9 +849,9 @@ final class HostileTextEndToEndTests: XCTestCase {
             XCTAssertTrue(screen.contains("too long"), screen)
             tmux.sendKey("Enter")
             try tmux.waitFor("shorten it")
-            XCTAssertTrue(tmux.capture().contains("Ask:"), "Enter closed the input line:\n\(tmux.capture())")
+            XCTAssertTrue(tmux.capture().contains("Ask ["), "Enter closed the input line:\n\(tmux.capture())")
             tmux.sendKey("Escape")
-            try tmux.waitUntil(timeout: 5, "input closed") { !$0.contains("Ask:") }
+            try tmux.waitUntil(timeout: 5, "input closed") { !$0.contains("Ask [") }
             Thread.sleep(forTimeInterval: 0.5)
             XCTAssertEqual(try questions(in: statusJSON(state)).count, typed.count, "a too-long question was added")
 
@@ -888,7 +888,7 @@ final class HostileTextEndToEndTests: XCTestCase {
                 XCTAssertFalse(screen.contains("No UTF-8 locale"), "\(label): C.UTF-8 exists here\n\(screen)")
                 let title = try paneFormat(tmux, "#{pane_title}")
                 tmux.sendText("a")
-                try tmux.waitFor("Ask:")
+                try tmux.waitFor("Ask [")
                 let text = "いつGA?ロードマップでてる?"
                 tmux.sendText(text)
                 try tmux.waitFor("ロードマップ")

@@ -135,7 +135,7 @@ final class SharedStateEndToEndTests: XCTestCase {
         // (a) A question typed in the moderator reaches the host within about a second.
         let question = "K8sクラスタでFaaSを使えるようにする意義は?"
         moderator.sendText("a")
-        try moderator.waitFor("Ask:")
+        try moderator.waitFor("Ask [")
         moderator.sendText(question)
         try moderator.waitFor("意義は?")
         moderator.sendKey("Enter")
@@ -327,7 +327,7 @@ final class SharedStateEndToEndTests: XCTestCase {
             screen.split(separator: "\n").contains { $0.contains("ok    壊れる前の質問") }
         }
         moderator.sendText("a")
-        try moderator.waitFor("Ask:")
+        try moderator.waitFor("Ask [")
         moderator.sendText("壊れている間の質問")
         moderator.sendKey("Enter")
         try moderator.waitFor("壊れている間の質問")
@@ -375,7 +375,7 @@ final class SharedStateEndToEndTests: XCTestCase {
         try overwriteInPlace(state, with: broken)
         try console.waitFor("state.json:1:13", timeout: 3)
         console.sendText("a")
-        try console.waitFor("Ask:")
+        try console.waitFor("Ask [")
         console.sendText(question)
         console.sendKey("Enter")
         try console.waitFor("not saved yet", timeout: 3)

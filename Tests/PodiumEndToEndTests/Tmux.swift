@@ -62,7 +62,9 @@ final class TmuxSession {
         socket = "podium-test-\(UUID().uuidString.prefix(8).lowercased())"
         self.width = width
         self.height = height
-        var paneEnvironment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        // `swift test` sets NO_COLOR=1 for its children; a pane is a person's terminal, with
+        // colours unless a test asks for NO_COLOR (empty means unset).
+        var paneEnvironment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": ""]
         paneEnvironment.merge(environment) { _, new in new }
         let term = paneEnvironment.removeValue(forKey: "TERM")
         let directory = workingDirectory?.path ?? FileManager.default.currentDirectoryPath

@@ -164,9 +164,9 @@ final class TriageEndToEndTests: XCTestCase {
             (try? self.exportedQuestion(scratch, "followers")?["dismissReason"] as? String) == "スパム"
         }
         for _ in 0..<4 { b.sendText("f") }
-        screen = try b.waitFor("showing: dismissed")
+        screen = try b.waitFor("showing: gone")
         screen = try b.waitFor("dismissed: スパム")
-        XCTAssertTrue(screen.contains("[dismissed /followers]"), screen)
+        XCTAssertTrue(screen.contains("[gone /followers]"), screen)
         b.sendText("r")
         try b.waitUntil(timeout: 3, "restored") { _ in
             (try? self.exportedQuestion(scratch, "followers")?["status"] as? String) == "new"
