@@ -64,7 +64,11 @@ final class TmuxSession {
         self.height = height
         // `swift test` sets NO_COLOR=1 for its children; a pane is a person's terminal, with
         // colours unless a test asks for NO_COLOR (empty means unset).
-        var paneEnvironment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": ""]
+        // English whatever the developer's PODIUM_LANG or config file say.
+        var paneEnvironment = [
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "", "PODIUM_LANG": "", "LC_MESSAGES": "",
+            "XDG_CONFIG_HOME": "/nonexistent/podium-test-config",
+        ]
         paneEnvironment.merge(environment) { _, new in new }
         let term = paneEnvironment.removeValue(forKey: "TERM")
         let directory = workingDirectory?.path ?? FileManager.default.currentDirectoryPath
