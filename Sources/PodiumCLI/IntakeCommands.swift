@@ -32,15 +32,16 @@ struct InitCommand: ParsableCommand {
         let now = Date()
         let context = ActionContext(now: now, actor: actorName(.host))
         let existing = try store.load()
-        let sessions = "\(parsed.sessions.count) session\(parsed.sessions.count == 1 ? "" : "s")"
+        let l = processLanguage
+        let sessions = l.t(parsed.sessions.count == 1 ? .sessionsCountOne : .sessionsCount, parsed.sessions.count)
         if existing == nil {
             let saved = try store.commit([.loadEvent(parsed)], context: context, create: PodiumState(event: parsed, now: now))
-            printOut("created \(stateOptions.path): \(parsed.title), \(sessions) (revision \(saved.revision))")
+            printOut(l.t(.initCreated, stateOptions.path, parsed.title, sessions, saved.revision))
         } else if existing?.event != parsed {
             let saved = try store.commit([.loadEvent(parsed)], context: context)
-            printOut("updated the event in \(stateOptions.path): \(parsed.title), \(sessions) (revision \(saved.revision))")
+            printOut(l.t(.initUpdated, stateOptions.path, parsed.title, sessions, saved.revision))
         } else {
-            printOut("\(stateOptions.path) already has this event (revision \(existing?.revision ?? 0))")
+            printOut(l.t(.initSame, stateOptions.path, existing?.revision ?? 0))
         }
     }
 }
@@ -340,12 +341,13 @@ final class Intake {
     }
 
     private func summary() {
-        var parts = ["added \(added) question\(added == 1 ? "" : "s")"]
-        if let lastRevision { parts[0] += " (revision \(lastRevision))" }
-        if alreadyThere > 0 { parts.append("\(alreadyThere) already there") }
-        if refused > 0 { parts.append("\(refused) refused") }
-        if unmarked > 0 { parts.append("\(unmarked) without a question marker skipped") }
-        if privateSkipped > 0 { parts.append("\(privateSkipped) private message\(privateSkipped == 1 ? "" : "s") skipped") }
+        let l = processLanguage
+        var parts = [l.t(added == 1 ? .askAddedOne : .askAdded, added)]
+        if let lastRevision { parts[0] += l.t(.askRevision, lastRevision) }
+        if alreadyThere > 0 { parts.append(l.t(.askAlready, alreadyThere)) }
+        if refused > 0 { parts.append(l.t(.askRefused, refused)) }
+        if unmarked > 0 { parts.append(l.t(.askUnmarked, unmarked)) }
+        if privateSkipped > 0 { parts.append(l.t(privateSkipped == 1 ? .askPrivateOne : .askPrivate, privateSkipped)) }
         printOut(parts.joined(separator: ", "))
     }
 

@@ -139,7 +139,7 @@ struct MergeCommand: ParsableCommand {
         } else {
             merged = try store.merge(copies, now: Date())
         }
-        printOut("merged \(files.count) cop\(files.count == 1 ? "y" : "ies") into \(stateOptions.path): \(merged.questions.count) questions, revision \(merged.revision)")
+        printOut(processLanguage.t(files.count == 1 ? .mergedCopy : .mergedCopies, files.count, stateOptions.path, merged.questions.count, merged.revision))
     }
 }
 
@@ -270,7 +270,7 @@ struct ImportCommand: ParsableCommand {
         if !fresh.isEmpty {
             try store.commit(fresh.map { .addQuestion($0) }, context: ActionContext(now: Date(), actor: actorName(.script)))
         }
-        printOut("imported \(fresh.count) question\(fresh.count == 1 ? "" : "s") from \(file) (\(result.questions.count - fresh.count) already there, \(result.warnings.count) skipped)")
+        printOut(processLanguage.t(fresh.count == 1 ? .importedOne : .imported, fresh.count, file, result.questions.count - fresh.count, result.warnings.count))
     }
 }
 

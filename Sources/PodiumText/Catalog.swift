@@ -78,6 +78,9 @@ public enum Msg: String, Sendable, CaseIterable {
     case clockAhead
     // `podium status` (text) and other commands
     case statusSession, statusTimer, statusOver, statusSchedule, statusQuestions, statusMessage, statusRevision, noSuchSession
+    case sessionsCount, sessionsCountOne, initCreated, initUpdated, initSame
+    case askAdded, askAddedOne, askRevision, askAlready, askRefused, askUnmarked, askPrivate, askPrivateOne
+    case mergedCopy, mergedCopies, imported, importedOne
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -486,6 +489,23 @@ extension Msg {
         .statusMessage: ("Message to speaker: {1}", "登壇者への伝言: {1}"),
         .statusRevision: ("Revision {1}", "リビジョン {1}"),
         .noSuchSession: ("no session \"{1}\" (sessions: {2})", "セッション \"{1}\" はありません (セッション: {2})"),
+        .sessionsCount: ("{1} sessions", "{1} セッション"),
+        .sessionsCountOne: ("{1} session", "{1} セッション"),
+        .initCreated: ("created {1}: {2}, {3} (revision {4})", "{1} を作りました: {2}、{3} (リビジョン {4})"),
+        .initUpdated: ("updated the event in {1}: {2}, {3} (revision {4})", "{1} のイベントを更新しました: {2}、{3} (リビジョン {4})"),
+        .initSame: ("{1} already has this event (revision {2})", "{1} にはすでにこのイベントがあります (リビジョン {2})"),
+        .askAdded: ("added {1} questions", "質問を {1} 件追加しました"),
+        .askAddedOne: ("added {1} question", "質問を {1} 件追加しました"),
+        .askRevision: (" (revision {1})", " (リビジョン {1})"),
+        .askAlready: ("{1} already there", "{1} 件は登録済み"),
+        .askRefused: ("{1} refused", "{1} 件は受け付けませんでした"),
+        .askUnmarked: ("{1} without a question marker skipped", "質問の印のない {1} 件は飛ばしました"),
+        .askPrivate: ("{1} private messages skipped", "個人宛のメッセージ {1} 件は飛ばしました"),
+        .askPrivateOne: ("{1} private message skipped", "個人宛のメッセージ {1} 件は飛ばしました"),
+        .mergedCopy: ("merged {1} copy into {2}: {3} questions, revision {4}", "{1} 個のコピーを {2} に統合しました: 質問 {3} 件、リビジョン {4}"),
+        .mergedCopies: ("merged {1} copies into {2}: {3} questions, revision {4}", "{1} 個のコピーを {2} に統合しました: 質問 {3} 件、リビジョン {4}"),
+        .imported: ("imported {1} questions from {2} ({3} already there, {4} skipped)", "{2} から質問を {1} 件取り込みました (登録済み {3} 件、飛ばした {4} 件)"),
+        .importedOne: ("imported {1} question from {2} ({3} already there, {4} skipped)", "{2} から質問を {1} 件取り込みました (登録済み {3} 件、飛ばした {4} 件)"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
