@@ -66,30 +66,6 @@ static inline int podium_resize_from_terminal(void) {
     return resizeterm(size.ws_row, size.ws_col);
 }
 
-/// Puts one line-graphics piece at y, x: 0 ─, 1 │, 2 ┌, 3 ┐, 4 └, 5 ┘, 6 ├, 7 ┤, 8 ┬, 9 ┴,
-/// 10 checker board, with attributes and a colour pair.
-/// Uses the narrow ACS_* characters, not WACS_*: in a UTF-8 locale ncursesw draws WACS_* as
-/// Unicode box-drawing text (East Asian Ambiguous: two cells in terminals set to
-/// ambiguous = wide), while ACS_* go out as VT100 line graphics (ESC ( 0 q) wherever the
-/// terminfo entry has them (xterm-256color), which stay one cell wide.
-static inline int podium_put_line(int y, int x, int piece, attr_t attrs, short pair) {
-    chtype ch;
-    switch (piece) {
-    case 0: ch = ACS_HLINE; break;
-    case 1: ch = ACS_VLINE; break;
-    case 2: ch = ACS_ULCORNER; break;
-    case 3: ch = ACS_URCORNER; break;
-    case 4: ch = ACS_LLCORNER; break;
-    case 5: ch = ACS_LRCORNER; break;
-    case 6: ch = ACS_LTEE; break;
-    case 7: ch = ACS_RTEE; break;
-    case 8: ch = ACS_TTEE; break;
-    case 9: ch = ACS_BTEE; break;
-    default: ch = ACS_CKBOARD; break;
-    }
-    return mvwaddch(stdscr, y, x, ch | attrs | COLOR_PAIR(pair));
-}
-
 // ---- Signals turned into a readable descriptor (a self-pipe) ----
 // The pipe lives in C because Swift 6 forbids global mutable state. The storage is static
 // per translation unit, so every podium_signal_* call must come from one Swift file

@@ -14,10 +14,12 @@ struct ConsoleOptions: ParsableArguments {
     var name: String?
 
     /// Runs the console of `role` on `store` with these options.
+    /// The config file (`UserConfig`) fills in what the flags leave unsaid.
     func run(_ store: StateStore, role: Role, event: Event? = nil, bellByDefault: Bool = false, bigSeconds: Bool = false) throws {
+        let config = try UserConfig.load() ?? UserConfig()
         try ConsoleRunner(
-            store: store, role: role, event: event, ascii: ascii, bell: bell ?? bellByDefault,
-            bigSeconds: bigSeconds, name: name
+            store: store, role: role, event: event, ascii: ascii, bell: bell ?? config.bell ?? bellByDefault,
+            bigSeconds: bigSeconds || (config.bigSeconds ?? false), name: name
         ).run()
     }
 }
@@ -48,7 +50,7 @@ struct HostCommand: ParsableCommand {
             eventToLoad = try loadEvent(event)
         } else if try store.load() == nil {
             guard let example = bundledExampleEvent() else {
-                throw CommandFailure(message: "no state file at \(stateOptions.path) and no --event given", status: ExitStatus.badInput)
+                throw CommandFailure(message: processLanguage.t(.noStateNoEvent, stateOptions.path), status: ExitStatus.badInput)
             }
             eventToLoad = try loadEvent(example)
         }

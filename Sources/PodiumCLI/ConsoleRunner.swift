@@ -38,7 +38,7 @@ final class ConsoleRunner {
         let state = try prepareState()
         let terminal: Terminal
         do {
-            terminal = try Terminal.open(ascii: ascii)
+            terminal = try Terminal.open(ascii: ascii, language: processLanguage)
         } catch let error as TerminalError {
             throw CommandFailure(message: error.message, status: ExitStatus.noTerminal)
         }
@@ -58,7 +58,7 @@ final class ConsoleRunner {
         }
         let unsaved = UnsavedChanges.files(nextTo: store.path)
         if !unsaved.isEmpty, role != .speaker {
-            banners.append("\(unsaved.count) file\(unsaved.count == 1 ? "" : "s") of unsaved changes found: run podium recover \(unsaved.map { Sanitizer.line($0) }.joined(separator: " "))")
+            banners.append(processLanguage.t(unsaved.count == 1 ? .unsavedFoundOne : .unsavedFound, unsaved.count, unsaved.map { Sanitizer.line($0) }.joined(separator: " ")))
         }
         if !banners.isEmpty { session.model.say(banners.joined(separator: " · ")) }
         lastPhase = state.reading(at: Date()).phase
@@ -130,7 +130,7 @@ final class ConsoleRunner {
     }
 
     private func conflictBanner(_ conflicts: [String]) -> String {
-        "\(conflicts.count) sync-conflict cop\(conflicts.count == 1 ? "y" : "ies") found: run podium merge --state \(store.path) \(conflicts.map { Sanitizer.line($0) }.joined(separator: " "))"
+        processLanguage.t(conflicts.count == 1 ? .conflictsFoundOne : .conflictsFound, conflicts.count, store.path, conflicts.map { Sanitizer.line($0) }.joined(separator: " "))
     }
 
     /// A sync tool may leave a conflict copy at any time during the event: say so when a new
@@ -157,7 +157,7 @@ final class ConsoleRunner {
             }
         }
         guard let existing else {
-            throw CommandFailure(message: "\(store.path): no state file yet; create it with podium init --event FILE --state \(store.path) (or start the host with --event FILE)", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.noStateFileYet, store.path), status: ExitStatus.badInput)
         }
         return existing
     }
@@ -209,7 +209,7 @@ final class ConsoleRunner {
     /// reducer does that, `basedOn` tells it), and the status line says so.
     private func editNotes(session: String, kind: SessionNotes.Kind, console: ConsoleSession, terminal: Terminal, signals: SignalWatcher) {
         guard role != .speaker else {
-            console.model.say("the speaker view is read-only")
+            console.model.say(.readOnly)
             return
         }
         console.reload(now: Date())
@@ -224,7 +224,7 @@ final class ConsoleRunner {
         do {
             try Data(original.utf8).write(to: file, options: .atomic)
         } catch {
-            model.sayError("cannot write a temporary file for the editor: \(error.localizedDescription)")
+            model.sayError(.editorTempFailed, error.localizedDescription)
             return
         }
         defer { try? FileManager.default.removeItem(at: file) }
@@ -238,17 +238,17 @@ final class ConsoleRunner {
             raise(signal)
         }
         guard status == 0 else {
-            model.sayError("the editor (\(editor)) exited with status \(status); notes unchanged")
+            model.sayError(.editorFailed, editor, status)
             return
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            model.sayError("cannot read the edited notes back (\(file.path))")
+            model.sayError(.editorReadBack, file.path)
             return
         }
         let edited = Sanitizer.decode([UInt8](data))
         // An editor adding the final newline is not a change.
         guard NotesMarkdown.normalized(edited) != NotesMarkdown.normalized(original) else {
-            model.say("notes unchanged")
+            model.say(.notesUnchanged)
             return
         }
         // Take what others saved while the editor was open, so the save lands on it.
@@ -256,9 +256,9 @@ final class ConsoleRunner {
         let current = model.shared.notes[session]
         console.apply([.setNotes(session: session, kind: kind, text: edited, basedOn: notes?.updatedAt)], now: Date())
         if let current, current.text(kind) != original {
-            model.say("notes saved; \(current.updatedBy) changed them while you edited: their text is kept (podium notes versions --session \(session))")
+            model.say(.notesSavedConcurrent, current.updatedBy, session)
         } else {
-            model.say("notes saved")
+            model.say(.notesSaved)
         }
     }
 

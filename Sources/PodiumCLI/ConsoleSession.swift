@@ -30,10 +30,11 @@ final class ConsoleSession {
         self.role = role
         self.actor = actor
         self.model = ConsoleModel(role: role, actor: actor, shared: state)
+        model.language = processLanguage
     }
 
     var quitWarning: String {
-        "q again quits WITHOUT \(pending.count) unsaved change\(pending.count == 1 ? "" : "s") · "
+        model.language.t(pending.count == 1 ? .quitWithoutOne : .quitWithout, pending.count)
     }
 
     /// Handles a key: local changes at once, shared ones applied in memory and kept pending.
@@ -50,7 +51,7 @@ final class ConsoleSession {
         let context = ActionContext(now: now, actor: actor)
         var said: [String] = []
         for action in actions {
-            said += reduce(&model.shared, action, context: context).compactMap(\.message)
+            said += reduce(&model.shared, action, context: context).compactMap { $0.message(model.language) }
             pending.append((action, context))
         }
         if !said.isEmpty { model.say(unique(said).joined(separator: " · ")) }
@@ -75,13 +76,13 @@ final class ConsoleSession {
             quitArmed = false
             // What the file no longer allowed: the console says what it left alone.
             let leftAlone = effects.compactMap { effect -> String? in
-                if case .leftAlone(let text) = effect { return text }
+                if case .leftAlone(let notice) = effect { return notice.text(model.language) }
                 return nil
             }
             if !leftAlone.isEmpty { model.sayError(unique(leftAlone).joined(separator: " · ")) }
         } catch {
             lastPersistFailure = now
-            model.storeProblem = (quitArmed ? quitWarning : "") + "not saved yet (will retry): \(error)"
+            model.storeProblem = (quitArmed ? quitWarning : "") + model.language.t(.notSavedYet, describe(error))
         }
     }
 
@@ -92,10 +93,10 @@ final class ConsoleSession {
             do {
                 if try store.writeBackIfMissing(now: now) {
                     model.storeProblem = nil
-                    model.say("the state file was gone (moved or deleted): wrote back the last state this console had (\(model.shared.questions.count) questions) to \(store.path)")
+                    model.say(.wroteBack, model.shared.questions.count, store.path)
                 }
             } catch {
-                model.storeProblem = "the state file is gone and could not be written back (will retry): \(error)"
+                model.storeProblem = model.language.t(.goneNotWrittenBack, describe(error))
             }
             return
         }
@@ -106,7 +107,7 @@ final class ConsoleSession {
             model.shared = fresh
             if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
         } catch {
-            model.storeProblem = "\(error) (showing the last good state)"
+            model.storeProblem = model.language.t(.showingLastGood, describe(error))
         }
     }
 
@@ -131,11 +132,16 @@ final class ConsoleSession {
         guard let writer = state.writer else { return }
         if let ahead = ClockSkew.secondsAhead(of: state, now: now, thisHost: store.writer.host) {
             hostAhead = writer.host
-            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead)
+            model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead, language: model.language)
         } else if writer.host == hostAhead {
             hostAhead = nil
             model.clockWarning = nil
         }
+    }
+
+    /// A store error in this console's language; others as they describe themselves.
+    private func describe(_ error: Error) -> String {
+        (error as? StoreError)?.description(model.language) ?? "\(error)"
     }
 
     private func sentence(_ text: String) -> String {

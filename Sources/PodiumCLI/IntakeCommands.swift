@@ -8,7 +8,7 @@ import PodiumText
 
 /// The message of every script command run on a state file that does not exist yet.
 func missingStateMessage(_ path: String) -> String {
-    "\(path): no state file yet. Create it with: podium init --event FILE --state \(path) (or start the host console: podium host --event FILE --state \(path))"
+    processLanguage.t(.missingState, path)
 }
 
 // MARK: init
@@ -32,15 +32,16 @@ struct InitCommand: ParsableCommand {
         let now = Date()
         let context = ActionContext(now: now, actor: actorName(.host))
         let existing = try store.load()
-        let sessions = "\(parsed.sessions.count) session\(parsed.sessions.count == 1 ? "" : "s")"
+        let l = processLanguage
+        let sessions = l.t(parsed.sessions.count == 1 ? .sessionsCountOne : .sessionsCount, parsed.sessions.count)
         if existing == nil {
             let saved = try store.commit([.loadEvent(parsed)], context: context, create: PodiumState(event: parsed, now: now))
-            printOut("created \(stateOptions.path): \(parsed.title), \(sessions) (revision \(saved.revision))")
+            printOut(l.t(.initCreated, stateOptions.path, parsed.title, sessions, saved.revision))
         } else if existing?.event != parsed {
             let saved = try store.commit([.loadEvent(parsed)], context: context)
-            printOut("updated the event in \(stateOptions.path): \(parsed.title), \(sessions) (revision \(saved.revision))")
+            printOut(l.t(.initUpdated, stateOptions.path, parsed.title, sessions, saved.revision))
         } else {
-            printOut("\(stateOptions.path) already has this event (revision \(existing?.revision ?? 0))")
+            printOut(l.t(.initSame, stateOptions.path, existing?.revision ?? 0))
         }
     }
 }
@@ -89,7 +90,8 @@ struct AskCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How lines are read: auto (JSON when a line starts with {), lines, jsonl, zoom (Zoom's saved chat).", valueName: "format"))
     var format: IntakeFormatArgument = .auto
 
-    @Flag(help: "Take only messages marked as questions (Q:, Q：, 質問:, 質問：, 【質問】, [Q], …), without the marker.")
+    // The wide markers last: ArgumentParser wraps by characters, and they take two cells each.
+    @Flag(help: "Take only messages marked as questions, without the marker. Markers: Q: Q： 質問: 質問： 【質問】 [Q] …")
     var questionsOnly = false
 
     @Option(help: ArgumentHelp("A marker that makes a message a question (repeatable; implies --questions-only).", valueName: "text"))
@@ -116,7 +118,7 @@ struct AskCommand: ParsableCommand {
     func run() throws {
         let (store, state) = try stateOptions.loadExisting()
         if let session, state.event.session(withID: session) == nil {
-            throw CommandFailure(message: "no session \"\(session)\" (sessions: \(state.event.sessions.map(\.id).joined(separator: ", ")))", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.noSuchSession, session, state.event.sessions.map(\.id).joined(separator: ", ")), status: ExitStatus.badInput)
         }
         let markers = marker.isEmpty ? (questionsOnly ? ChatIntake.defaultMarkers : []) : marker
         let defaults = IntakeDefaults(
@@ -335,12 +337,13 @@ final class Intake {
     }
 
     private func summary() {
-        var parts = ["added \(added) question\(added == 1 ? "" : "s")"]
-        if let lastRevision { parts[0] += " (revision \(lastRevision))" }
-        if alreadyThere > 0 { parts.append("\(alreadyThere) already there") }
-        if refused > 0 { parts.append("\(refused) refused") }
-        if unmarked > 0 { parts.append("\(unmarked) without a question marker skipped") }
-        if privateSkipped > 0 { parts.append("\(privateSkipped) private message\(privateSkipped == 1 ? "" : "s") skipped") }
+        let l = processLanguage
+        var parts = [l.t(added == 1 ? .askAddedOne : .askAdded, added)]
+        if let lastRevision { parts[0] += l.t(.askRevision, lastRevision) }
+        if alreadyThere > 0 { parts.append(l.t(.askAlready, alreadyThere)) }
+        if refused > 0 { parts.append(l.t(.askRefused, refused)) }
+        if unmarked > 0 { parts.append(l.t(.askUnmarked, unmarked)) }
+        if privateSkipped > 0 { parts.append(l.t(privateSkipped == 1 ? .askPrivateOne : .askPrivate, privateSkipped)) }
         printOut(parts.joined(separator: ", "))
     }
 

@@ -32,18 +32,20 @@ struct StatusCommand: ParsableCommand {
         var lines: [String] = []
         lines.append(state.event.title)
         let index = (state.currentSessionIndex ?? 0) + 1
-        lines.append("Session \(index)/\(state.event.sessions.count): \(state.currentSession?.title ?? "—")")
-        lines.append("Timer: \(reading.status.rawValue), \(TimeText.reading(reading)) \(reading.phase == .overtime ? "over" : "left") (\(reading.phase.rawValue))")
+        // The labels in the chosen language; status and phase names stay the ones --json uses.
+        let l = processLanguage
+        lines.append(l.t(.statusSession, "\(index)/\(state.event.sessions.count)", state.currentSession?.title ?? "—"))
+        lines.append(l.t(.statusTimer, reading.status.rawValue, TimeText.reading(reading), l.t(reading.phase == .overtime ? .statusOver : .wordLeft), reading.phase.rawValue))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
-        lines.append("Schedule: " + Schedule.project(state, now: now, calendar: calendar).summaryLine)
+        lines.append(l.t(.statusSchedule, Schedule.project(state, now: now, calendar: calendar).summaryLine(l)))
         let counts = state.countsByStatus()
-        lines.append("Questions: " + QuestionStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
-        if let message = state.message { lines.append("Message to speaker: \(message.text)") }
+        lines.append(l.t(.statusQuestions, QuestionStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")))
+        if let message = state.message { lines.append(l.t(.statusMessage, message.text)) }
         for question in QueueQuery(filter: .triage, session: .all).apply(to: state) {
-            lines.append("  [\(question.status.rawValue)] \(question.text)  (\(question.source.rawValue), \(question.voteCount) votes\(question.author.isEmpty ? "" : ", " + question.author))")
+            lines.append("  [\(question.status.rawValue)] \(question.text)  (\(question.source.rawValue), \(l.t(.votes, question.voteCount))\(question.author.isEmpty ? "" : ", " + question.author))")
         }
-        lines.append("Revision \(state.revision)")
+        lines.append(l.t(.statusRevision, state.revision))
         printOut(lines.map(Sanitizer.line).joined(separator: "\n"))
     }
 }
@@ -137,7 +139,7 @@ struct MergeCommand: ParsableCommand {
         } else {
             merged = try store.merge(copies, now: Date())
         }
-        printOut("merged \(files.count) cop\(files.count == 1 ? "y" : "ies") into \(stateOptions.path): \(merged.questions.count) questions, revision \(merged.revision)")
+        printOut(processLanguage.t(files.count == 1 ? .mergedCopy : .mergedCopies, files.count, stateOptions.path, merged.questions.count, merged.revision))
     }
 }
 
@@ -203,8 +205,8 @@ struct ReportCommand: ParsableCommand {
         let now = Date()
         switch format {
         // The report sanitises every field itself; CSV keeps its row ends.
-        case .csv: writeOut(Report.csv(state, now: now, calendar: calendar))
-        case .md: writeOut(Report.markdown(state, now: now, calendar: calendar))
+        case .csv: writeOut(Report.csv(state, now: now, calendar: calendar, language: processLanguage))
+        case .md: writeOut(Report.markdown(state, now: now, calendar: calendar, language: processLanguage))
         case .json: writeOut(Report.json(state, now: now, calendar: calendar))
         }
     }
@@ -268,7 +270,7 @@ struct ImportCommand: ParsableCommand {
         if !fresh.isEmpty {
             try store.commit(fresh.map { .addQuestion($0) }, context: ActionContext(now: Date(), actor: actorName(.script)))
         }
-        printOut("imported \(fresh.count) question\(fresh.count == 1 ? "" : "s") from \(file) (\(result.questions.count - fresh.count) already there, \(result.warnings.count) skipped)")
+        printOut(processLanguage.t(fresh.count == 1 ? .importedOne : .imported, fresh.count, file, result.questions.count - fresh.count, result.warnings.count))
     }
 }
 
@@ -285,7 +287,7 @@ private func notesSession(_ requested: String?, in state: PodiumState) throws ->
     let id = requested ?? state.currentSessionID
     guard let session = state.event.sessions.first(where: { $0.id == id }) else {
         let known = state.event.sessions.map(\.id).joined(separator: ", ")
-        throw CommandFailure(message: "no session \"\(Sanitizer.line(id))\" (sessions: \(known))", status: ExitStatus.badInput)
+        throw CommandFailure(message: processLanguage.t(.noSuchSession, Sanitizer.line(id), known), status: ExitStatus.badInput)
     }
     return session
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// An intent to change the shared state. Intents, not snapshots: a process persists its
 /// actions by applying them to the freshest copy of the file, so two people acting in the same
@@ -84,16 +85,57 @@ public struct ActionContext: Codable, Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case bell
     /// A short note for the status line.
-    case notice(String)
+    case notice(Notice)
     /// The action was left alone (or cut short) because the state is no longer what its
     /// person saw: says what and why ("not undone: bob dismissed it at 19:42").
-    case leftAlone(String)
+    case leftAlone(Notice)
 
-    /// The text to show on the status line.
-    public var message: String? {
+    /// The text to show on the status line, in English.
+    public var message: String? { message(.en) }
+
+    /// The text to show on the status line, in the console's language.
+    public func message(_ language: Language) -> String? {
         switch self {
         case .bell: return nil
-        case .notice(let text), .leftAlone(let text): return text
+        case .notice(let notice), .leftAlone(let notice): return notice.text(language)
         }
     }
+}
+
+/// A message of the catalog with its arguments, said in a language only when it is shown: the
+/// reducer is pure and does not know who will read it. Arguments may be notices themselves
+/// ("not approved: bob dismissed it at 19:42"); text from a string literal is shown as it is.
+/// Two notices are equal when they say the same in English.
+public struct Notice: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public let key: Msg?
+    public let arguments: [Notice]
+    private let verbatim: String
+
+    public init(stringLiteral value: String) {
+        key = nil
+        arguments = []
+        verbatim = value
+    }
+
+    /// Text shown as it is in every language (a title, a name, a time).
+    public init(verbatim value: String) {
+        self.init(stringLiteral: value)
+    }
+
+    public init(_ key: Msg, _ arguments: Notice...) {
+        self.key = key
+        self.arguments = arguments
+        verbatim = ""
+    }
+
+    public func text(_ language: Language) -> String {
+        guard let key else { return verbatim }
+        return key.text(language, arguments.map { $0.text(language) })
+    }
+
+    public var description: String { text(.en) }
+
+    public static func == (lhs: Notice, rhs: Notice) -> Bool { lhs.description == rhs.description }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// Another machine's clock running ahead of this one, as the state file shows it: a version
 /// written "in the future" by another host. Timers are anchored to wall-clock times, so that
@@ -18,7 +19,7 @@ public enum ClockSkew {
     }
 
     /// The line a console shows while the difference lasts.
-    public static func warning(host: String, secondsAhead: Int) -> String {
-        "clock: \(host) is \(TimeText.clock(secondsAhead)) ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)"
+    public static func warning(host: String, secondsAhead: Int, language: Language = .en) -> String {
+        language.t(.clockAhead, host, TimeText.clock(secondsAhead))
     }
 }

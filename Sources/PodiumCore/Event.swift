@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// The event as planned: what the host's event file describes.
 public struct Event: Codable, Equatable, Sendable {
@@ -29,10 +30,12 @@ public struct Event: Codable, Equatable, Sendable {
         self.sessions = sessions
     }
 
-    public static let defaultCues = [
-        "5 minutes left", "Please wrap up", "Take questions now",
-        "Please repeat the question", "Louder, please",
-    ]
+    public static let defaultCues = defaultCues(.en)
+
+    /// The cues of an event file without `cues`, in a language (the state keeps the English).
+    public static func defaultCues(_ language: Language) -> [String] {
+        [.cueFiveMinutes, .cueWrapUp, .cueTakeQuestions, .cueRepeatQuestion, .cueLouder].map { language.t($0) }
+    }
 
     public func session(withID id: String) -> Session? {
         sessions.first { $0.id == id }

@@ -8,6 +8,8 @@ public struct EventFileError: Error, Equatable, CustomStringConvertible, Sendabl
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// The message from the catalog, to say it in another language (nil: English only).
+    public var notice: Notice?
 
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.file = file
@@ -16,12 +18,20 @@ public struct EventFileError: Error, Equatable, CustomStringConvertible, Sendabl
         self.message = message
     }
 
+    public init(file: String, line: Int? = nil, column: Int? = nil, notice: Notice) {
+        self.init(file: file, line: line, column: column, message: notice.description)
+        self.notice = notice
+    }
+
     /// "config/meetup.yaml:12:5: sessions[2].minutes must be a number of minutes, not "ten""
-    public var description: String {
+    public var description: String { description(.en) }
+
+    /// The same place, the message in a language.
+    public func description(_ language: Language) -> String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return Sanitizer.line("\(place): \(message)")
+        return Sanitizer.line("\(place): \(notice?.text(language) ?? message)")
     }
 }
 
@@ -62,7 +72,7 @@ public enum EventFile {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw EventFileError(file: file, line: 1, message: "the file is empty; an event needs a title and sessions")
+                throw EventFileError(file: file, line: 1, notice: Notice(.eventEmpty))
             }
             root = node
         } catch let error as EventFileError {
@@ -73,7 +83,7 @@ public enum EventFile {
             throw EventFileError(file: file, message: "cannot read YAML: \(error)")
         }
         guard let mapping = root.mapping else {
-            throw failure(file, root, "the top level must be a mapping of keys (title, sessions, …)")
+            throw failure(file, root, Notice(.eventNotMapping))
         }
         try checkKeys(mapping, allowed: topKeys, file: file, path: "")
         let title = try requiredString(mapping, "title", file: file, path: "", parent: root)
@@ -81,50 +91,50 @@ public enum EventFile {
         let danger = try optionalMinutes(mapping, "danger_minutes", file: file, path: "") ?? 120
         if danger > warning {
             throw failure(file, mapping["danger_minutes"] ?? root,
-                          "danger_minutes (\(danger / 60)) must not be more than warning_minutes (\(warning / 60))")
+                          Notice(.eventDangerOverWarning, Notice(verbatim: "\(danger / 60)"), Notice(verbatim: "\(warning / 60)")))
         }
         let start = try optionalString(mapping, "start", file: file, path: "")
         if let start, let node = mapping["start"], parseTimeOfDay(start) == nil {
-            throw failure(file, node, "start must be a time of day such as \"19:00\", not \"\(start)\"")
+            throw failure(file, node, Notice(.eventBadStart, Notice(verbatim: start)))
         }
         var cues = Event.defaultCues
         if let cueNode = mapping["cues"] {
             guard let sequence = cueNode.sequence else {
-                throw failure(file, cueNode, "cues must be a list of short messages")
+                throw failure(file, cueNode, Notice(.eventCuesList))
             }
             cues = try sequence.map { node in
                 guard let text = node.string, !text.isEmpty else {
-                    throw failure(file, node, "each cue must be a piece of text")
+                    throw failure(file, node, Notice(.eventCueText))
                 }
                 return text
             }
         }
         guard let sessionsNode = mapping["sessions"] else {
-            throw failure(file, root, "missing key 'sessions': an event needs at least one session")
+            throw failure(file, root, Notice(.eventNoSessions))
         }
         guard let sessionNodes = sessionsNode.sequence, !sessionNodes.isEmpty else {
-            throw failure(file, sessionsNode, "sessions must be a non-empty list")
+            throw failure(file, sessionsNode, Notice(.eventSessionsList))
         }
         var sessions: [Session] = []
         var seen: Set<String> = []
         for (index, node) in sessionNodes.enumerated() {
             let path = "sessions[\(index + 1)]"
             guard let item = node.mapping else {
-                throw failure(file, node, "\(path) must be a mapping with title and minutes")
+                throw failure(file, node, Notice(.eventSessionMapping, Notice(verbatim: path)))
             }
             try checkKeys(item, allowed: sessionKeys, file: file, path: path + ".")
             let sessionTitle = try requiredString(item, "title", file: file, path: path + ".", parent: node)
             let id = try optionalString(item, "id", file: file, path: path + ".") ?? slug(sessionTitle, index: index)
             if seen.contains(id) {
-                throw failure(file, item["id"] ?? node, "\(path).id \"\(id)\" is used twice; ids must be unique")
+                throw failure(file, item["id"] ?? node, Notice(.eventDuplicateID, Notice(verbatim: path), Notice(verbatim: id)))
             }
             seen.insert(id)
             guard let minutesNode = item["minutes"] else {
-                throw failure(file, node, "\(path) (\(sessionTitle)) is missing 'minutes'")
+                throw failure(file, node, Notice(.eventNoMinutes, Notice(verbatim: path), Notice(verbatim: sessionTitle)))
             }
             let planned = try minutes(minutesNode, file: file, name: "\(path).minutes")
             if planned <= 0 {
-                throw failure(file, minutesNode, "\(path).minutes must be more than 0")
+                throw failure(file, minutesNode, Notice(.eventMinutesPositive, Notice(verbatim: path)))
             }
             var notes = try optionalString(item, "notes", file: file, path: path + ".") ?? ""
             var notesPath: String? = nil
@@ -185,7 +195,7 @@ public enum EventFile {
         do {
             return try readFile(resolved)
         } catch {
-            throw failure(file, node, "cannot read notes file \(resolved): \(describe(error))")
+            throw failure(file, node, Notice(.eventNotesUnreadable, Notice(verbatim: resolved), Notice(verbatim: describe(error))))
         }
     }
 
@@ -208,11 +218,11 @@ public enum EventFile {
     ) throws {
         for (key, _) in mapping {
             guard let name = key.string else {
-                throw failure(file, key, "keys must be plain names")
+                throw failure(file, key, Notice(.eventPlainKeys))
             }
             if !allowed.contains(name) {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw failure(file, key, "unknown key '\(path)\(name)' (known keys: \(known))")
+                throw failure(file, key, Notice(.eventUnknownKey, Notice(verbatim: path + name), Notice(verbatim: known)))
             }
         }
     }
@@ -221,7 +231,7 @@ public enum EventFile {
         _ mapping: Node.Mapping, _ key: String, file: String, path: String, parent: Node
     ) throws -> String {
         guard let value = try optionalString(mapping, key, file: file, path: path), !value.isEmpty else {
-            throw failure(file, mapping[key] ?? parent, "missing '\(path)\(key)': it must be some text")
+            throw failure(file, mapping[key] ?? parent, Notice(.eventMissingText, Notice(verbatim: path + key)))
         }
         return value
     }
@@ -231,7 +241,7 @@ public enum EventFile {
     ) throws -> String? {
         guard let node = mapping[key] else { return nil }
         guard let scalar = node.scalar else {
-            throw failure(file, node, "'\(path)\(key)' must be text, not a list or mapping")
+            throw failure(file, node, Notice(.eventNotText, Notice(verbatim: path + key)))
         }
         if scalar.tag.description.hasSuffix(":null") || (scalar.style == .plain && scalar.string == "~") {
             return nil
@@ -252,23 +262,23 @@ public enum EventFile {
               value >= 0, value < 24 * 60
         else {
             let shown = node.scalar?.string ?? "a list or mapping"
-            throw failure(file, node, "\(name) must be a number of minutes (such as 5 or 0.5), not \"\(shown)\"")
+            throw failure(file, node, Notice(.eventBadMinutes, Notice(verbatim: name), Notice(verbatim: shown)))
         }
         return Int((value * 60).rounded())
     }
 
-    private static func failure(_ file: String, _ node: Node, _ message: String) -> EventFileError {
-        EventFileError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
+    private static func failure(_ file: String, _ node: Node, _ notice: Notice) -> EventFileError {
+        EventFileError(file: file, line: node.mark?.line, column: node.mark?.column, notice: notice)
     }
 
-    private static func yamlError(_ error: YamlError, file: String) -> EventFileError {
+    static func yamlError(_ error: YamlError, file: String) -> EventFileError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             return EventFileError(file: file, line: mark.line, column: mark.column,
-                                  message: "not valid YAML: \(detail)\(problem)")
+                                  notice: Notice(.eventBadYAML, Notice(verbatim: detail + problem)))
         case .reader(let problem, let offset, _, let yaml):
             // Yams gives the offset in characters of the text.
             var line: Int? = nil
@@ -278,9 +288,9 @@ public enum EventFile {
                 line = prefix.reduce(1) { $1.isNewline ? $0 + 1 : $0 }
                 column = prefix.split(omittingEmptySubsequences: false) { $0.isNewline }.last.map { $0.count + 1 } ?? 1
             }
-            return EventFileError(file: file, line: line, column: column, message: "cannot read the file as text: \(problem)")
+            return EventFileError(file: file, line: line, column: column, notice: Notice(.eventNotText2, Notice(verbatim: problem)))
         default:
-            return EventFileError(file: file, message: "not valid YAML: \(error)")
+            return EventFileError(file: file, notice: Notice(.eventBadYAML, Notice(verbatim: "\(error)")))
         }
     }
 }

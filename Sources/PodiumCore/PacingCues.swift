@@ -91,7 +91,7 @@ public struct PacingStatus: Equatable, Sendable {
 
     /// The summary with each cue's text given by `text` (e.g. the Markdown rendered as plain
     /// text); the result is sanitised.
-    public func summary(text: (PacingCue) -> String) -> String {
+    public func summary(language: Language = .en, text: (PacingCue) -> String) -> String {
         func describe(_ cue: PacingCue) -> String {
             let words = Sanitizer.line(text(cue))
             return words.isEmpty ? cue.marker : cue.marker + " " + words
@@ -101,9 +101,9 @@ public struct PacingStatus: Equatable, Sendable {
             parts.append(describe(current) + " +" + TimeText.clock(sinceCurrent))
         }
         if let next, let untilNext {
-            parts.append("next " + describe(next) + " in " + TimeText.clock(untilNext))
+            parts.append(language.t(.cueNext, describe(next), TimeText.clock(untilNext)))
         } else if current != nil {
-            parts.append("last cue")
+            parts.append(language.t(.lastCue))
         }
         return parts.joined(separator: " · ")
     }

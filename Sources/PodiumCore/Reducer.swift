@@ -9,7 +9,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
     switch action {
     case .startTimer(let session):
         guard session == state.currentSessionID else { return [] }
-        guard state.endedAt == nil else { return [.leftAlone("the event has ended; p goes back to the last session")] }
+        guard state.endedAt == nil else { return [.leftAlone(Notice(.reducerEventEnded))] }
         state.timers[session, default: SessionTimer(sessionID: session)].start(at: now)
 
     case .pauseTimer(let session):
@@ -28,8 +28,8 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
             let taken = min(-seconds, remaining)
             if taken < -seconds {
                 effects.append(.leftAlone(taken == 0
-                    ? "no time taken: none was left (\(TimeText.clock(-seconds)) asked)"
-                    : "took \(TimeText.clock(taken)) of \(TimeText.clock(-seconds)): that was all that was left; the talk is due now"))
+                    ? Notice(.noTimeTaken, Notice(verbatim: TimeText.clock(-seconds)))
+                    : Notice(.tookAllLeft, Notice(verbatim: TimeText.clock(taken)), Notice(verbatim: TimeText.clock(-seconds)))))
             }
             change = -taken
         }
@@ -46,7 +46,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
             return [.leftAlone(movedAlready(state, from: from))]
         }
         guard let index = state.currentSessionIndex, index + 1 < state.event.sessions.count else {
-            return [.notice("this is the last session: n ends the event")]
+            return [.notice(Notice(.lastSessionNotice))]
         }
         moveToSession(&state, index: index + 1, now: now)
         if case .nextSessionAndStart = action {
@@ -60,7 +60,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         if state.endedAt != nil {
             // Going back after the end reopens the event on its last session.
             state.endedAt = nil
-            return [.notice("the event is open again")]
+            return [.notice(Notice(.eventReopened))]
         }
         guard let index = state.currentSessionIndex, index > 0 else { return [] }
         moveToSession(&state, index: index - 1, now: now)
@@ -215,7 +215,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
             updateQuestion(&state, id, context, "set to approved (\(other.id) is live)") { question in
                 setTriageStatus(&question, .approved)
             }
-            return [.leftAlone("not put back on stage: another question is live now; it is at the top of the queue")]
+            return [.leftAlone(Notice(.notBackOnStage))]
         }
         updateQuestion(&state, id, context, "set to \(status.rawValue)") { question in
             setTriageStatus(&question, status)
@@ -226,7 +226,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         // it would reach the wrong speaker.
         if let session = message.sessionID, session != state.currentSessionID {
             let title = state.event.session(withID: session)?.title ?? session
-            return [.leftAlone("message not sent: \(title) is over (the session changed meanwhile)")]
+            return [.leftAlone(Notice(.messageNotSent, Notice(verbatim: title)))]
         }
         state.message = message
         // Replaying the same intent does not log it twice.
@@ -265,8 +265,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         notes.updatedBy = context.actor
         state.notes[session] = notes
         if stale {
-            return [.notice(
-                "notes were changed by \(replacedBy) while you edited; their text is kept as a previous version")]
+            return [.notice(Notice(.notesChangedMeanwhile, Notice(verbatim: replacedBy)))]
         }
 
     case .guarded(let inner, let seen):
@@ -312,7 +311,9 @@ private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String
             updateQuestion(&state, previousID, context, "answered") { setTriageStatus(&$0, .answered) }
         } else {
             let previous = state.questions[other]
-            effects.append(.leftAlone("not marked answered: \"\(TextLayout.truncate(Sanitizer.line(previous.text), toWidth: 24))\" was put live meanwhile (\(Seen.lastChange(of: previous, notBy: context.actor))); it is back at the top of the queue"))
+            effects.append(.leftAlone(Notice(
+                .notAnsweredPutLive, Notice(verbatim: TextLayout.truncate(Sanitizer.line(previous.text), toWidth: 24)),
+                Seen.lastChange(of: previous, notBy: context.actor))))
             updateQuestion(&state, previousID, context, "back to the top of the queue (another question was put live)") {
                 setTriageStatus(&$0, .approved)
                 $0.position = top
@@ -325,12 +326,12 @@ private func putLive(_ state: inout PodiumState, _ id: String, seenLive: [String
 
 /// "already on Keynote: moved by alice at 19:42" for a session move made from a session that
 /// is no longer current (two hosts pressing n at once move one session, not two).
-private func movedAlready(_ state: PodiumState, from: String) -> String {
+private func movedAlready(_ state: PodiumState, from: String) -> Notice {
     let current = state.currentSession?.title ?? state.currentSessionID
     let left = state.event.session(withID: from)?.title ?? from
     return state.endedAt != nil
-        ? "not moved: the event had already ended"
-        : "not moved: someone had already moved from \(left) to \(current)"
+        ? Notice(.notMovedEnded)
+        : Notice(.notMovedAlready, Notice(verbatim: left), Notice(verbatim: current))
 }
 
 private func moveToSession(_ state: inout PodiumState, index: Int, now: Date) {

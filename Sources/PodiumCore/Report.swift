@@ -82,47 +82,47 @@ public enum Report {
 
     /// The report in Markdown: a header (title, date, venue, planned start), a table of the
     /// sessions, the total drift, the question totals and the messages sent to the speaker.
-    public static func markdown(_ state: PodiumState, now: Date? = nil, calendar: Calendar) -> String {
+    public static func markdown(_ state: PodiumState, now: Date? = nil, calendar: Calendar, language l: Language = .en) -> String {
         let now = now ?? state.updatedAt
         let projection = Schedule.project(state, now: now, calendar: calendar)
         let rows = lines(state, projection: projection)
         var out = "# " + markdownText(state.event.title) + "\n\n"
         var facts: [String] = []
-        if let date = state.event.date, !date.isEmpty { facts.append("Date: " + markdownText(date)) }
-        if let venue = state.event.venue, !venue.isEmpty { facts.append("Venue: " + markdownText(venue)) }
+        if let date = state.event.date, !date.isEmpty { facts.append(l.t(.reportDate, markdownText(date))) }
+        if let venue = state.event.venue, !venue.isEmpty { facts.append(l.t(.reportVenue, markdownText(venue))) }
         if let start = state.event.start, !start.isEmpty {
-            facts.append("Planned start: " + markdownText(start))
+            facts.append(l.t(.reportPlannedStart, markdownText(start)))
         }
-        if let endedAt = state.endedAt { facts.append("Ended: " + projection.timeOfDay(endedAt)) }
+        if let endedAt = state.endedAt { facts.append(l.t(.reportEnded, projection.timeOfDay(endedAt))) }
         if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n\n" }
 
-        out += "| # | Session | Speaker | Planned start | Actual start | Planned | Added | Actual | Over | Asked | Answered | Dismissed |\n"
+        out += l.t(.reportHeader) + "\n"
         out += "|---:|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         for line in rows {
-            let actualStart = line.status == .skipped && line.sessionID != "" ? "skipped" : line.actualStart
+            let actualStart = line.status == .skipped && line.sessionID != "" ? l.t(.skipped) : line.actualStart
             let cells = [
-                "\(line.number)", markdownCell(line.title), markdownCell(line.speaker),
+                "\(line.number)", markdownCell(line.sessionID.isEmpty ? l.t(.noSession) : line.title), markdownCell(line.speaker),
                 line.plannedStart, actualStart, line.plannedLength, line.added, line.actualLength,
                 line.over, "\(line.asked)", "\(line.answered)", "\(line.dismissed)",
             ]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         out += "\n"
-        out += "Over: the time taken beyond the planned length plus the time added (negative: ended early).\n\n"
-        out += "**Total drift:** " + driftText(projection) + "\n\n"
+        out += l.t(.reportOverLegend) + "\n\n"
+        out += l.t(.reportTotalDrift, driftText(projection, language: l)) + "\n\n"
         let totals = questionCounts(state) { _ in true }
-        out += "**Questions:** \(totals.asked) asked, \(totals.answered) answered, \(totals.dismissed) dismissed"
-        if totals.merged > 0 { out += " (\(totals.merged) duplicates merged)" }
+        out += l.t(.reportQuestions, totals.asked, totals.answered, totals.dismissed)
+        if totals.merged > 0 { out += l.t(.reportMerged, totals.merged) }
         out += "\n"
         let known = Set(state.event.sessions.map(\.id))
         let eventWide = state.messageLog.filter { $0.sessionID.map { !known.contains($0) } ?? true }
         if !state.messageLog.isEmpty {
-            out += "\n## Messages to the speaker\n\n"
+            out += "\n## " + l.t(.reportMessages) + "\n\n"
             for line in rows where !line.messages.isEmpty {
                 out += "- " + markdownText(line.title) + ": " + messageList(line.messages, projection) + "\n"
             }
             if !eventWide.isEmpty {
-                out += "- (whole event): " + messageList(eventWide, projection) + "\n"
+                out += "- " + l.t(.reportWholeEvent) + ": " + messageList(eventWide, projection) + "\n"
             }
         }
         return out
@@ -130,7 +130,7 @@ public enum Report {
 
     /// The report as CSV (RFC 4180, CR LF line ends): a header record, one record per session,
     /// and a last "total" record whose overrun is the event's drift.
-    public static func csv(_ state: PodiumState, now: Date? = nil, calendar: Calendar) -> String {
+    public static func csv(_ state: PodiumState, now: Date? = nil, calendar: Calendar, language l: Language = .en) -> String {
         let now = now ?? state.updatedAt
         let projection = Schedule.project(state, now: now, calendar: calendar)
         let rows = lines(state, projection: projection)
@@ -142,7 +142,7 @@ public enum Report {
         for line in rows {
             // Our own values ("-1:30") are not formulas: quote them without the ' prefix.
             out += Sanitizer.csvRecord([
-                "\(line.number)", Sanitizer.csvCell(line.sessionID), Sanitizer.csvCell(line.title),
+                "\(line.number)", Sanitizer.csvCell(line.sessionID), Sanitizer.csvCell(line.sessionID.isEmpty ? l.t(.noSession) : line.title),
                 Sanitizer.csvCell(line.speaker), line.sessionID.isEmpty ? "" : line.status.rawValue,
                 line.plannedStart, line.actualStart, line.actualEnd, line.plannedLength,
                 Sanitizer.csvValue(line.added), line.actualLength, Sanitizer.csvValue(line.overrun),
@@ -153,7 +153,7 @@ public enum Report {
         let totals = questionCounts(state) { _ in true }
         let drift = projection.plannedEnd == nil ? "" : TimeText.signedClock(projection.driftSeconds)
         out += Sanitizer.csvRecord([
-            "", "", "total", "", state.endedAt == nil ? "" : "ended",
+            "", "", l.t(.reportTotal), "", state.endedAt == nil ? "" : l.t(.reportEndedWord),
             projection.timeOfDayOrEmpty(projection.rows.first?.scheduledStart),
             projection.timeOfDayOrEmpty(projection.rows.compactMap(\.actualStart).min()),
             projection.timeOfDayOrEmpty(projection.projectedEnd), "", "", "", Sanitizer.csvValue(drift), "",
@@ -223,16 +223,18 @@ public enum Report {
     /// The drift for the report: "7 min behind · ends 21:07 (planned 21:00)" while the event
     /// runs, "7 min behind · ended 21:07 (planned 21:00)" once it is over. A run hours away
     /// from the planned start is timed from its first start, and says so.
-    static func driftText(_ projection: ScheduleProjection) -> String {
+    static func driftText(_ projection: ScheduleProjection, language: Language = .en) -> String {
         guard projection.plannedEnd != nil, projection.projectedEnd != nil else {
-            return "no start time"
+            return language.t(.driftNoStart)
         }
         let allDone = !projection.rows.isEmpty
             && projection.rows.allSatisfy { $0.status == .done || $0.status == .skipped }
-        var text = projection.summaryLine(ended: allDone || projection.endIsActual)
+        var parts = projection.summaryParts(language)
+        if allDone, let end = projection.projectedEnd { parts.ends = language.t(.driftEnded, projection.timeOfDay(end)) }
+        var text = parts.how + " · " + parts.ends + parts.planned
         text += " (" + signedClock(projection.driftSeconds) + ")"
         if projection.rebasedFrom != nil, let start = projection.plannedStart {
-            text += " · timed from the first start at " + projection.timeOfDay(start)
+            text += language.t(.reportTimedFromFirst, projection.timeOfDay(start))
         }
         return text
     }

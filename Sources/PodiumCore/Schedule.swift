@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// One session of the rundown: planned, actual and projected times.
 public struct ScheduleRow: Equatable, Sendable {
@@ -109,18 +110,23 @@ public struct ScheduleProjection: Equatable, Sendable {
     /// "7 min behind · ends 21:07 (planned 21:00)", "on time · ends 21:00",
     /// "3 min ahead · ends 20:57 (planned 21:00)", or "no start time". After the end of the
     /// event: "7 min behind · ended 21:07 (planned 21:00)", an actual time, not a forecast.
-    public var summaryLine: String { summaryLine(ended: endIsActual) }
+    public var summaryLine: String { summaryLine(.en) }
 
-    /// As `summaryLine`, saying "ended" when `ended` (the report: every session is over).
-    public func summaryLine(ended: Bool) -> String {
-        guard let plannedEnd, let projectedEnd else { return "no start time" }
+    public func summaryLine(_ language: Language) -> String {
+        let parts = summaryParts(language)
+        return parts.ends.isEmpty ? parts.how : parts.how + " · " + parts.ends + parts.planned
+    }
+
+    /// The summary in three pieces, so that a narrow pane can drop the planned end:
+    /// "7 min behind", "ends 21:07", " (planned 21:00)"; the last two empty for "no start time".
+    public func summaryParts(_ language: Language) -> (how: String, ends: String, planned: String) {
+        guard let plannedEnd, let projectedEnd else { return (language.t(.driftNoStart), "", "") }
         let minutes = driftMinutes
         let end = timeOfDay(projectedEnd)
-        let planned = timeOfDay(plannedEnd)
-        let ends = ended ? "ended" : "ends"
-        if minutes == 0 { return "on time · \(ends) \(end)" }
-        let how = minutes > 0 ? "\(minutes) min behind" : "\(-minutes) min ahead"
-        return "\(how) · \(ends) \(end) (planned \(planned))"
+        let ends = language.t(endedAt == nil ? .driftEnds : .driftEnded, end)
+        if minutes == 0 { return (language.t(.driftOnTime), ends, "") }
+        let how = minutes > 0 ? language.t(.driftBehind, minutes) : language.t(.driftAhead, -minutes)
+        return (how, ends, language.t(.driftPlanned, timeOfDay(plannedEnd)))
     }
 
     /// "HH:MM" in the projection's calendar, or "--:--".

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// What a person saw when they acted: the parts of the shared state their action relies on.
 ///
@@ -58,12 +59,12 @@ public struct Seen: Codable, Equatable, Sendable {
 
     /// Why `action` must be left alone in `state`, or nil when what was seen still holds (or
     /// the action would change nothing anyway: someone else already did the same).
-    func conflict(for action: Action, in state: PodiumState, context: ActionContext) -> String? {
-        let verb = isUndo ? "not undone" : Self.refusal(for: action)
-        func changed(_ id: String, _ field: (SeenQuestion) -> AnyHashable) -> String? {
+    func conflict(for action: Action, in state: PodiumState, context: ActionContext) -> Notice? {
+        let verb = isUndo ? Msg.refusedUndo : Self.refusal(for: action)
+        func changed(_ id: String, _ field: (SeenQuestion) -> AnyHashable) -> Notice? {
             guard let seen = questions[id], let now = state.question(id) else { return nil }
             guard field(seen) != field(SeenQuestion(now)) else { return nil }
-            return "\(verb): \(Self.lastChange(of: now, notBy: context.actor))"
+            return Notice(.refusedBecause, Notice(verb), Self.lastChange(of: now, notBy: context.actor))
         }
         switch action {
         case .approve(let id), .dismiss(let id, _), .restore(let id), .markAnswered(let id),
@@ -78,48 +79,59 @@ public struct Seen: Codable, Equatable, Sendable {
         case .unmergeQuestion(let duplicate): return changed(duplicate) { $0.mergedInto ?? "" }
         case .clearMessage:
             guard let message = state.message, message.sentAt != messageSentAt else { return nil }
-            return "message kept: \(Actor.shortName(message.sentBy)) sent \"\(message.text)\" at \(TimeText.timeOfDay(message.sentAt, calendar: .localGregorian))"
+            return Notice(
+                .messageKept, Notice(verbatim: Actor.shortName(message.sentBy)), Notice(verbatim: message.text),
+                Notice(verbatim: TimeText.timeOfDay(message.sentAt, calendar: .localGregorian)))
         default:
             return nil
         }
     }
 
-    private static func refusal(for action: Action) -> String {
+    private static func refusal(for action: Action) -> Msg {
         switch action {
-        case .approve: return "not approved"
-        case .dismiss: return "not dismissed"
-        case .restore: return "not restored"
-        case .markAnswered: return "not marked answered"
-        case .setStatus: return "not changed"
-        case .putLive: return "not put live"
-        case .editText: return "edit not saved"
-        case .setPinned: return "pin not changed"
-        case .setLabels: return "labels not changed"
-        case .assign: return "not assigned"
-        case .mergeQuestion: return "not merged"
-        case .unmergeQuestion: return "not unmerged"
-        default: return "left alone"
+        case .approve: return .refusedApprove
+        case .dismiss: return .refusedDismiss
+        case .restore: return .refusedRestore
+        case .markAnswered: return .refusedAnswered
+        case .setStatus: return .refusedStatus
+        case .putLive: return .refusedLive
+        case .editText: return .refusedEdit
+        case .setPinned: return .refusedPin
+        case .setLabels: return .refusedLabels
+        case .assign: return .refusedAssign
+        case .mergeQuestion: return .refusedMerge
+        case .unmergeQuestion: return .refusedUnmerge
+        default: return .refusedOther
         }
     }
 
     /// "bob dismissed it at 19:42": the latest change to the question made by someone else.
-    static func lastChange(of question: Question, notBy actor: String) -> String {
+    static func lastChange(of question: Question, notBy actor: String) -> Notice {
         guard let change = question.history.last(where: { $0.by != actor }) ?? question.history.last else {
-            return "it changed meanwhile"
+            return Notice(.changedMeanwhile)
         }
-        return "\(Actor.shortName(change.by)) \(Self.pastTense(change.what)) at \(TimeText.timeOfDay(change.at, calendar: .localGregorian))"
+        return Notice(
+            .someoneDid, Notice(verbatim: Actor.shortName(change.by)), Self.pastTense(change.what),
+            Notice(verbatim: TimeText.timeOfDay(change.at, calendar: .localGregorian)))
     }
 
     /// A history entry ("dismissed: spam", "approved", "live") as a phrase about the question.
-    private static func pastTense(_ what: String) -> String {
+    /// The history keeps English words (it is stored, and shared by every console).
+    private static func pastTense(_ what: String) -> Notice {
         switch what {
-        case "live": return "put it live"
-        case "approved", "answered", "restored", "edited", "pinned", "unpinned", "moved", "asked":
-            return what == "asked" ? "asked it" : "\(what) it"
+        case "live": return Notice(.didLive)
+        case "approved": return Notice(.didApprove)
+        case "answered": return Notice(.didAnswer)
+        case "restored": return Notice(.didRestore)
+        case "edited": return Notice(.didEdit)
+        case "pinned": return Notice(.didPin)
+        case "unpinned": return Notice(.didUnpin)
+        case "moved": return Notice(.didMove)
+        case "asked": return Notice(.didAsk)
         default:
-            if what.hasPrefix("dismissed") { return "dismissed it" }
-            if what.hasPrefix("merged into") { return "merged it into another question" }
-            return "changed it (\(what))"
+            if what.hasPrefix("dismissed") { return Notice(.didDismiss) }
+            if what.hasPrefix("merged into") { return Notice(.didMergeInto) }
+            return Notice(.didChange, Notice(verbatim: what))
         }
     }
 }

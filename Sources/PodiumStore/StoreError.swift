@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// Everything that can go wrong with the state file. Every `description` is one line that names
 /// the file and, where it helps, says how to get out of it.
@@ -35,7 +36,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         return false
     }
 
-    public var description: String {
+    public var description: String { description(.en) }
+
+    /// The message in a language; the file names, commands and system reasons stay as they are.
+    public func description(_ l: Language) -> String {
         switch self {
         case .corrupt(let file, let line, let column, let reason):
             var place = file
@@ -43,23 +47,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 place += ":\(line)"
                 if let column { place += ":\(column)" }
             }
-            return "\(place): the state file cannot be read: \(reason). It was left untouched. "
-                + "Move it aside (mv \(file) \(file).bad): a console that still shows the event writes its last good state back; "
-                + "or restore it with podium merge from a backup or a sync-conflict copy."
+            return l.t(.storeCorrupt, place, reason, file)
         case .lockTimeout(let file, let seconds):
-            return "\(file): could not lock \(file).lock within \(formatSeconds(seconds)) s: "
-                + "another podium is writing (or hung). Nothing was written."
+            return l.t(.storeLockTimeout, file, formatSeconds(seconds))
         case .noSpace(let file):
-            return "\(file): the disk is full: nothing was written, the previous file is intact. "
-                + "Free some space and try again."
+            return l.t(.storeNoSpace, file)
         case .permissionDenied(let path, let operation):
-            return "\(path): permission denied (\(operation)). "
-                + "Check the owner and mode of the directory and file (ls -ld); nothing was written."
+            return l.t(.storePermission, path, operation)
         case .missing(let file):
-            return "\(file): no state file yet. Create it with podium init --event EVENT.yaml --state \(file) (or start podium host --event EVENT.yaml)."
+            return l.t(.storeMissing, file)
         case .io(let file, let operation, let code):
-            return "\(file): \(operation) failed: \(String(cString: strerror(code))) (errno \(code)). "
-                + "Nothing was written."
+            return l.t(.storeIO, file, operation, String(cString: strerror(code)), code)
         }
     }
 }

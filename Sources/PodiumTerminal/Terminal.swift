@@ -1,5 +1,6 @@
 import CNcursesw
 import PodiumUI
+import PodiumText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,35 +53,32 @@ public final class Terminal {
     /// Sets the locale, checks that standard input and output are a terminal that curses knows,
     /// and starts curses (raw, no echo, keypad, Esc after 25 ms, non-blocking reads, colours).
     /// Throws a `TerminalError` with a message for the user instead of letting curses exit.
-    public static func open(ascii: Bool = false) throws -> Terminal {
-        let (utf8, warning) = setUTF8Locale()
+    public static func open(ascii: Bool = false, language l: Language = .en) throws -> Terminal {
+        let (utf8, warning) = setUTF8Locale(language: l)
         guard isatty(0) == 1 else {
-            throw TerminalError("podium needs a terminal: standard input is not a terminal")
+            throw TerminalError(l.t(.noTerminalInput))
         }
         guard isatty(1) == 1 else {
-            throw TerminalError("podium needs a terminal: standard output is not a terminal")
+            throw TerminalError(l.t(.noTerminalOutput))
         }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
-            throw TerminalError("podium needs a terminal; TERM is not set (try TERM=xterm-256color)")
+            throw TerminalError(l.t(.noTerm))
         }
         // The modes to put back if the process crashes (curses changes them from newterm on).
         _ = podium_crash_save_modes(0)
         guard let screen = podium_newterm() else {
-            throw TerminalError(
-                "podium needs a terminal; TERM=\(term) is unknown (try TERM=xterm-256color)")
+            throw TerminalError(l.t(.unknownTerm, term))
         }
         set_term(screen)
         guard podium_can_address_cursor() != 0 else {
             endwin()
             delscreen(screen)
-            throw TerminalError(
-                "podium needs a terminal that can move the cursor; TERM=\(term) cannot "
-                    + "(try TERM=xterm-256color)")
+            throw TerminalError(l.t(.termCannotMove, term))
         }
         guard let window = podium_stdscr() else {
             endwin()
             delscreen(screen)
-            throw TerminalError("podium could not start curses on TERM=\(term)")
+            throw TerminalError(l.t(.cursesFailed, term))
         }
         raw()
         noecho()
@@ -89,7 +87,10 @@ public final class Terminal {
         nodelay(window, true)
         set_escdelay(25)
         curs_set(0)
-        let colors = has_colors()
+        // NO_COLOR (no-color.org): set and not empty means no colour at all; the states are
+        // then shown with bold, reverse and underline as on a terminal without colours.
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let colors = has_colors() && !noColor
         if colors {
             start_color()
             use_default_colors()
@@ -116,7 +117,7 @@ public final class Terminal {
     }
 
     /// `setlocale(LC_ALL, "")`, then C.UTF-8 if the environment's codeset is not UTF-8.
-    private static func setUTF8Locale() -> (utf8: Bool, warning: String?) {
+    private static func setUTF8Locale(language: Language) -> (utf8: Bool, warning: String?) {
         func codesetIsUTF8() -> Bool {
             guard let codeset = podium_codeset() else { return false }
             let name = String(cString: codeset).lowercased()
@@ -130,8 +131,7 @@ public final class Terminal {
             getenv(name).map { "\(name)=\(String(cString: $0))" }
         }.first ?? "LANG is not set"
         setlocale(podium_lc_all(), "")
-        return (false, "No UTF-8 locale (\(environment)): drawing ASCII only. "
-            + "Set LANG=C.UTF-8 to see Japanese text.")
+        return (false, language.t(.noUTF8Locale, environment))
     }
 
     /// Foregrounds of colour pairs 1...5.
@@ -160,7 +160,10 @@ public final class Terminal {
             for x in 0..<min(columns, screen.width) {
                 let cell = screen[x, y]
                 if !full, let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y, bottomRight: x == columns - 1 && y == rows - 1)
+                // A wide glyph in the last two cells also ends at the bottom-right corner.
+                let last = x == columns - 1
+                    || (x == columns - 2 && x + 1 < screen.width && screen[x + 1, y].glyph == .continuation)
+                put(cell, x: x, y: y, bottomRight: last && y == rows - 1)
             }
         }
         if let cursor = screen.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns,
@@ -201,7 +204,9 @@ public final class Terminal {
                 // (█ is East Asian Ambiguous and two cells wide in some).
                 putText(" ", row, column, attrs | podium_a_reverse(), pair, bottomRight)
             } else {
-                _ = podium_put_line(row, column, Self.lineIndex(piece), attrs, pair)
+                // Unicode box characters as text, not DEC line graphics: a terminal that ignores
+                // the line-graphics switch (tmux with TERM=xterm-256color) shows `lqqk` for those.
+                putText(String(piece.unicode), row, column, attrs, pair, bottomRight)
             }
         }
     }
@@ -234,22 +239,6 @@ public final class Terminal {
                 _ = podium_put_cell(row, x, [wchar_t(0x3F), 0], attrs, pair)
             }
             x += advance
-        }
-    }
-
-    private static func lineIndex(_ piece: LinePiece) -> Int32 {
-        switch piece {
-        case .horizontal: return 0
-        case .vertical: return 1
-        case .topLeft: return 2
-        case .topRight: return 3
-        case .bottomLeft: return 4
-        case .bottomRight: return 5
-        case .teeLeft: return 6
-        case .teeRight: return 7
-        case .teeTop: return 8
-        case .teeBottom: return 9
-        case .block, .lightShade: return 10
         }
     }
 

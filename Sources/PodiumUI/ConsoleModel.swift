@@ -83,6 +83,8 @@ public struct ConsoleModel: Sendable {
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.
     public var ascii = false
+    /// The language of what this console says (its person's, not shared with other consoles).
+    public var language: Language = .en
     /// Big digits of the timer pane with seconds ("3:25"), not whole minutes ("3m").
     public var bigSeconds = false
     /// The terminal size, set by the loop before each frame (the model owns the window size,
@@ -147,6 +149,11 @@ public struct ConsoleModel: Sendable {
         let text = shared.notes[shown.session]?.text(shown.kind) ?? ""
         let lines = MarkdownRenderer.render(text, width: rect.width - 2).count
         return max(0, lines - (rect.height - 2))
+    }
+
+    /// The message palette: the event's cues, or the default ones in this console's language.
+    public var cues: [String] {
+        shared.event.cues == Event.defaultCues ? Event.defaultCues(language) : shared.event.cues
     }
 
     public var selectedQuestion: Question? {

@@ -12,7 +12,7 @@ public enum ConsoleView {
         if model.role == .speaker {
             var screen = SpeakerView.render(
                 state: model.shared, now: now, width: width, height: height,
-                timeZone: model.timeZone, notesMemo: model.notesMemo)
+                timeZone: model.timeZone, notesMemo: model.notesMemo, language: model.language)
             if model.overlay == .help { drawHelp(model, into: &screen) }
             if model.overlay == .rundown { drawRundown(model, now: now, into: &screen) }
             // The speaker has no status line; a problem with the state file or the clocks
@@ -24,7 +24,7 @@ public enum ConsoleView {
         }
         var screen = Screen(width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
-            drawTooSmall(into: &screen)
+            drawTooSmall(into: &screen, language: model.language)
             return screen
         }
         let layout = ConsoleLayout(role: model.role, width: width, height: height)
@@ -39,13 +39,13 @@ public enum ConsoleView {
         case .noteVersions(let selected): drawNoteVersions(model, selected: selected, into: &screen)
         case .confirmRestart(let session):
             let title = model.shared.event.session(withID: session)?.title ?? session
-            drawDialog(["Restart \"\(title)\" from zero?", "", "y: restart   any other key: keep"],
-                       title: "Restart", into: &screen)
+            let l = model.language
+            drawDialog([l.t(.restartQuestion, title), "", l.t(.restartChoice)], title: l.t(.restartTitle), into: &screen)
         case .confirmEndEvent(let session):
             let title = model.shared.event.session(withID: session)?.title ?? session
-            drawDialog(["\"\(title)\" is the last session.", "End the event now? Its times become final.", "",
-                        "y: end the event   any other key: go on"],
-                       title: "End of the event", into: &screen)
+            let l = model.language
+            drawDialog([l.t(.endEventLast, title), l.t(.endEventQuestion), "", l.t(.endEventChoice)],
+                       title: l.t(.endEventTitle), into: &screen)
         case .question(let id, let scroll):
             QueuePane.drawFullQuestion(model, id: id, scroll: scroll, now: now, into: &screen)
         case nil: break
@@ -53,8 +53,8 @@ public enum ConsoleView {
         return screen
     }
 
-    static func drawTooSmall(into screen: inout Screen) {
-        let message = "terminal too small (needs \(minimumWidth)×\(minimumHeight))"
+    static func drawTooSmall(into screen: inout Screen, language: Language = .en) {
+        let message = language.t(.tooSmall, minimumWidth, minimumHeight)
         let lines = TextLayout.wrap(message, width: max(1, screen.width))
         for (index, line) in lines.enumerated() where index < screen.height {
             screen.put(line, x: 0, y: index, style: Style(.warning, bold: true))
@@ -66,18 +66,19 @@ public enum ConsoleView {
         let state = model.shared
         let (sessionID, kind) = model.shownNotes
         let notes = state.notes[sessionID]
-        var title = model.showHostNotes ? "Host notes" : "Notes"
-        if model.showNextSessionNotes, let next = state.nextSession { title += " · next: " + next.title }
+        let l = model.language
+        var title = l.t(model.showHostNotes ? .hostNotesTitle : .notesTitle)
+        if model.showNextSessionNotes, let next = state.nextSession { title += l.t(.nextNotesSuffix, next.title) }
         // Earlier texts of these notes (kept by every save; `podium notes versions` lists them).
         let earlier = notes?.previousVersions.filter { ($0.kind ?? .speaker) == kind }.count ?? 0
-        if earlier > 0 { title += " · \(earlier) earlier" }
+        if earlier > 0 { title += l.t(.earlierVersionsSuffix, earlier) }
         let elapsed = sessionID == state.currentSessionID && state.currentTimer.status != .idle
             ? Int(state.currentTimer.elapsed(at: now)) : nil
         NotesPane.render(
             into: &screen, rect: rect, notes: notes?.text(kind) ?? "", title: title,
             elapsedSeconds: elapsed, scroll: model.notesScroll,
             focused: model.focus == .notes, followCurrentCue: !model.notesScrolledByHand,
-            memo: model.notesMemo, pacingInMinutes: true)
+            memo: model.notesMemo, pacingInMinutes: true, language: l)
     }
 
     static func drawStatusLine(_ model: ConsoleModel, now: Date, y: Int, width: Int, into screen: inout Screen) {
@@ -114,9 +115,9 @@ public enum ConsoleView {
         }
         let hints: String
         switch model.role {
-        case .host: hints = " space start/pause  n next  +/- min  a ask  y ok  ⏎ live  m msg  ? help  q quit"
-        case .moderator: hints = " a ask  y ok  x dismiss  ⏎ live  d done  M merge  m msg  / find  ? help  q quit"
-        default: hints = " ? help  q quit"
+        case .host: hints = model.language.t(.hintsHost)
+        case .moderator: hints = model.language.t(.hintsModerator)
+        default: hints = model.language.t(.hintsSpeaker)
         }
         screen.put(hints, x: 0, y: y, style: Style(.inverse, reverse: true))
     }
@@ -136,19 +137,20 @@ public enum ConsoleView {
     }
 
     static func promptText(_ purpose: InputPurpose, model: ConsoleModel) -> String {
+        let l = model.language
         switch purpose {
         case .addQuestion:
             let who = model.askAuthor.isEmpty ? "" : " · " + TextLayout.truncate(model.askAuthor, toWidth: 16)
-            return " Ask [\(model.askSource.rawValue)\(who)]: "
-        case .askAuthor: return " Asked by: "
-        case .editQuestion: return " Edit: "
-        case .dismissReason: return " Dismiss, reason (optional): "
-        case .message: return " Message to speaker (this session): "
-        case .eventMessage: return " Message to speaker (whole event): "
-        case .adjustTime: return " Add time (+3, -1:30, 90s): "
-        case .search: return " Search: "
-        case .label: return " Labels (comma separated): "
-        case .assign: return " Assign to: "
+            return l.t(.promptAsk, model.askSource.rawValue + who)
+        case .askAuthor: return l.t(.promptAskedBy)
+        case .editQuestion: return l.t(.promptEdit)
+        case .dismissReason: return l.t(.promptDismiss)
+        case .message: return l.t(.promptMessage)
+        case .eventMessage: return l.t(.promptEventMessage)
+        case .adjustTime: return l.t(.promptAdjust)
+        case .search: return l.t(.promptSearch)
+        case .label: return l.t(.promptLabels)
+        case .assign: return l.t(.promptAssign)
         }
     }
 
@@ -156,9 +158,9 @@ public enum ConsoleView {
     public static func helpLines(_ model: ConsoleModel) -> [String] {
         let entries = keyHelp.filter { $0.roles.contains(model.role) }
         let keyWidth = entries.map { DisplayWidth.cells(of: $0.keys) }.max() ?? 0
-        var lines = entries.map { TextLayout.fit($0.keys, toWidth: keyWidth) + "  " + $0.action }
+        var lines = entries.map { TextLayout.fit($0.keys, toWidth: keyWidth) + "  " + $0.action(model.language) }
         lines.append("")
-        lines.append("Any key closes this help.")
+        lines.append(model.language.t(.helpClose))
         return lines
     }
 
@@ -171,7 +173,7 @@ public enum ConsoleView {
 
     static func drawHelp(_ model: ConsoleModel, into screen: inout Screen) {
         let lines = helpLines(model)
-        let title = "Keys (\(model.role.rawValue))"
+        let title = model.language.t(.keysTitle, model.role.rawValue)
         guard let page = helpPage(lineCount: lines.count, height: screen.height) else {
             drawDialog(lines, title: title, into: &screen)
             return
@@ -179,16 +181,17 @@ public enum ConsoleView {
         // Too many to show at once: a window of them and a line saying how to see the rest.
         let first = min(model.helpScroll, max(0, lines.count - page))
         var shown = Array(lines[first..<min(lines.count, first + page)])
-        shown.append("── \(first + 1)–\(first + shown.count) of \(lines.count) · j k Space PgUp: more · other keys close")
+        shown.append(model.language.t(.helpMore, first + 1, first + shown.count, lines.count))
         drawDialog(shown, title: title, into: &screen)
     }
 
     static func drawPalette(_ model: ConsoleModel, into screen: inout Screen) {
-        var lines = model.shared.event.cues.prefix(9).enumerated().map { "\($0.offset + 1)  \($0.element)" }
-        lines.append("t  free text… (until this session ends)")
-        lines.append("g  free text for the whole event…")
-        if model.shared.message != nil { lines.append("c  clear the current message") }
-        drawDialog(lines, title: "Message to the speaker", into: &screen)
+        var lines = model.cues.prefix(9).enumerated().map { "\($0.offset + 1)  \($0.element)" }
+        let l = model.language
+        lines.append(l.t(.paletteText))
+        lines.append(l.t(.paletteEvent))
+        if model.shared.message != nil { lines.append(l.t(.paletteClear)) }
+        drawDialog(lines, title: l.t(.paletteTitle), into: &screen)
     }
 
     /// The earlier texts of the notes shown, newest first, and the start of the selected one.
@@ -199,7 +202,7 @@ public enum ConsoleView {
         let current = Set((model.shared.notes[shown.session]?.text(shown.kind) ?? "").split(separator: "\n"))
         var lines = versions.enumerated().map { index, version in
             let versionLines = version.text.split(separator: "\n")
-            let firstLine = (versionLines.first { !current.contains($0) } ?? versionLines.first).map(String.init) ?? "(empty)"
+            let firstLine = (versionLines.first { !current.contains($0) } ?? versionLines.first).map(String.init) ?? model.language.t(.versionEmpty)
             return (index == selected ? "> " : "  ") + "\(index + 1)  "
                 + TimerPane.timeOfDay(version.savedAt, model.timeZone) + "  " + version.savedBy + "  " + firstLine
         }
@@ -209,9 +212,8 @@ public enum ConsoleView {
                 .prefix(6).map { "  │ " + $0 }
         }
         lines.append("")
-        lines.append("j k choose · Enter restore (the current text is kept) · Esc close")
-        let kind = model.showHostNotes ? "host notes" : "notes"
-        drawDialog(lines, title: "Earlier versions of the \(kind)", into: &screen)
+        lines.append(model.language.t(.versionsHint))
+        drawDialog(lines, title: model.language.t(model.showHostNotes ? .hostNoteVersionsTitle : .noteVersionsTitle), into: &screen)
     }
 
     static func drawRundown(_ model: ConsoleModel, now: Date, into screen: inout Screen) {
@@ -220,7 +222,7 @@ public enum ConsoleView {
         let projection = Schedule.project(model.shared, now: now, calendar: calendar)
         let rect = Rect(x: 1, y: 1, width: screen.width - 2, height: screen.height - 2)
         screen.fill(rect)
-        RundownView.render(projection: projection, state: model.shared, now: now, into: &screen, rect: rect)
+        RundownView.render(projection: projection, state: model.shared, now: now, into: &screen, rect: rect, language: model.language)
     }
 
     /// A centred box with lines of text, cut to the screen.

@@ -5,8 +5,14 @@ import PodiumText
 /// One line of the help overlay: the key, what it does, and who may use it.
 public struct KeyHelp: Sendable {
     public var keys: String
-    public var action: String
+    /// What the key does, from the catalog.
+    public var message: Msg
     public var roles: Set<Role>
+
+    /// What the key does in English (the README's table).
+    public var action: String { message.text(.en) }
+
+    public func action(_ language: Language) -> String { message.text(language) }
 }
 
 /// Every key, in the order the help overlay lists them. The same keys in every role where
@@ -16,42 +22,42 @@ public let keyHelp: [KeyHelp] = {
     let staff: Set<Role> = [.host, .moderator]
     let host: Set<Role> = [.host]
     return [
-        KeyHelp(keys: "space", action: "start / pause the timer", roles: host),
-        KeyHelp(keys: "n / p", action: "next / previous session (n on the last ends the event)", roles: host),
-        KeyHelp(keys: ">", action: "next session and start its timer at once", roles: host),
-        KeyHelp(keys: "+ / -", action: "add (= too) / take one minute (never below zero)", roles: host),
-        KeyHelp(keys: "t", action: "add or take an exact time (+3, -1:30, 90s)", roles: host),
-        KeyHelp(keys: "0", action: "restart the session (asks first)", roles: host),
-        KeyHelp(keys: "B", action: "big digits: whole minutes / with seconds", roles: staff),
-        KeyHelp(keys: "m / c", action: "message the speaker (1-9 cues, t text, g all-event) / clear", roles: staff),
-        KeyHelp(keys: "a", action: "add a question (in the line: Tab source, Ctrl-O who asked)", roles: staff),
-        KeyHelp(keys: "j k ↑ ↓", action: "move in the queue", roles: staff),
-        KeyHelp(keys: "Home / End", action: "first / last question", roles: staff),
-        KeyHelp(keys: "y", action: "approve", roles: staff),
-        KeyHelp(keys: "x / r", action: "dismiss (reason optional) / restore", roles: staff),
-        KeyHelp(keys: "Enter", action: "put the selected question live", roles: staff),
-        KeyHelp(keys: "d", action: "mark answered", roles: staff),
-        KeyHelp(keys: "u / U", action: "vote up / down", roles: staff),
-        KeyHelp(keys: "s", action: "pin / unpin (pinned first)", roles: staff),
-        KeyHelp(keys: "e", action: "edit the question (original kept)", roles: staff),
-        KeyHelp(keys: "M", action: "merge: mark duplicate, then M on the original", roles: staff),
-        KeyHelp(keys: "J / K", action: "move the question down / up", roles: staff),
-        KeyHelp(keys: "l / w", action: "label / assign to a panelist", roles: staff),
-        KeyHelp(keys: "z", action: "undo this console's last change", roles: staff),
-        KeyHelp(keys: "f / o / v", action: "filter / order / source", roles: staff),
-        KeyHelp(keys: "S", action: "this session's questions / all sessions", roles: staff),
-        KeyHelp(keys: "/", action: "search (#label filters by label)", roles: staff),
-        KeyHelp(keys: "i", action: "read the selected question in full (with its history)", roles: staff),
-        KeyHelp(keys: "Esc", action: "clear the search / cancel a merge / close a box", roles: staff),
-        KeyHelp(keys: "Tab", action: "switch focus: queue / notes (j k scroll them)", roles: staff),
-        KeyHelp(keys: "PgUp PgDn", action: "scroll the notes", roles: all),
-        KeyHelp(keys: "N", action: "show the next session's notes", roles: staff),
-        KeyHelp(keys: "h", action: "host notes / speaker notes", roles: staff),
-        KeyHelp(keys: "E", action: "edit the notes in $EDITOR", roles: staff),
-        KeyHelp(keys: "V", action: "earlier versions of the notes: Enter restores one", roles: staff),
-        KeyHelp(keys: "R", action: "rundown: planned, actual, projected", roles: all),
-        KeyHelp(keys: "?", action: "this help", roles: all),
-        KeyHelp(keys: "q  Ctrl-C", action: "quit (q and Esc first close any box)", roles: all),
+        KeyHelp(keys: "space", message: .keyStartPause, roles: host),
+        KeyHelp(keys: "n / p", message: .keyNextPrevious, roles: host),
+        KeyHelp(keys: ">", message: .keyNextAndStart, roles: host),
+        KeyHelp(keys: "+ / -", message: .keyPlusMinus, roles: host),
+        KeyHelp(keys: "t", message: .keyExactTime, roles: host),
+        KeyHelp(keys: "0", message: .keyRestart, roles: host),
+        KeyHelp(keys: "B", message: .keyBigDigits, roles: staff),
+        KeyHelp(keys: "m / c", message: .keyMessage, roles: staff),
+        KeyHelp(keys: "a", message: .keyAsk, roles: staff),
+        KeyHelp(keys: "j k ↑ ↓", message: .keyMove, roles: staff),
+        KeyHelp(keys: "Home / End", message: .keyFirstLast, roles: staff),
+        KeyHelp(keys: "y", message: .keyApprove, roles: staff),
+        KeyHelp(keys: "x / r", message: .keyDismissRestore, roles: staff),
+        KeyHelp(keys: "Enter", message: .keyLive, roles: staff),
+        KeyHelp(keys: "d", message: .keyAnswered, roles: staff),
+        KeyHelp(keys: "u / U", message: .keyVote, roles: staff),
+        KeyHelp(keys: "s", message: .keyPin, roles: staff),
+        KeyHelp(keys: "e", message: .keyEdit, roles: staff),
+        KeyHelp(keys: "M", message: .keyMerge, roles: staff),
+        KeyHelp(keys: "J / K", message: .keyReorder, roles: staff),
+        KeyHelp(keys: "l / w", message: .keyLabelAssign, roles: staff),
+        KeyHelp(keys: "z", message: .keyUndo, roles: staff),
+        KeyHelp(keys: "f / o / v", message: .keyFilterOrderSource, roles: staff),
+        KeyHelp(keys: "S", message: .keySessions, roles: staff),
+        KeyHelp(keys: "/", message: .keySearch, roles: staff),
+        KeyHelp(keys: "i", message: .keyFull, roles: staff),
+        KeyHelp(keys: "Esc", message: .keyEscape, roles: staff),
+        KeyHelp(keys: "Tab", message: .keyFocus, roles: staff),
+        KeyHelp(keys: "PgUp PgDn", message: .keyScrollNotes, roles: all),
+        KeyHelp(keys: "N", message: .keyNextNotes, roles: staff),
+        KeyHelp(keys: "h", message: .keyHostNotes, roles: staff),
+        KeyHelp(keys: "E", message: .keyEditNotes, roles: staff),
+        KeyHelp(keys: "V", message: .keyVersions, roles: staff),
+        KeyHelp(keys: "R", message: .keyRundown, roles: all),
+        KeyHelp(keys: "?", message: .keyHelp, roles: all),
+        KeyHelp(keys: "q  Ctrl-C", message: .keyQuit, roles: all),
     ]
 }()
 
@@ -216,7 +222,7 @@ extension ConsoleModel {
             break
         default:
             if role == .speaker {
-                if case .character = key { say("the speaker view is read-only") }
+                if case .character = key { say(.readOnly) }
             } else {
                 handleStaffKey(key, now: now, output: &output)
             }
@@ -231,7 +237,7 @@ extension ConsoleModel {
         case .character(" "), .character("n"), .character("p"), .character("+"),
              .character("="), .character("-"), .character("t"), .character("0"), .character(">"):
             guard controlsTimer else {
-                say("the timer is the host's; this console shows it only")
+                say(.timerIsHosts)
                 return
             }
             switch key {
@@ -241,7 +247,7 @@ extension ConsoleModel {
                         ? .pauseTimer(session: session) : .startTimer(session: session))
             case .character("n"), .character(">"):
                 if shared.endedAt != nil {
-                    return say("the event has ended (p goes back to the last session)")
+                    return say(.eventEndedGoBack)
                 }
                 if shared.nextSession == nil {
                     // The last session: n ends the event, after asking.
@@ -250,7 +256,7 @@ extension ConsoleModel {
                 }
                 output.actions.append(key == .character(">") ? .nextSessionAndStart(from: session) : .nextSession(from: session))
                 if let next = shared.nextSession {
-                    say((key == .character(">") ? "started: " : "next: ") + next.title)
+                    say(key == .character(">") ? .started : .next, next.title)
                 }
                 notesScroll = 0
                 notesScrolledByHand = false
@@ -260,10 +266,10 @@ extension ConsoleModel {
                 notesScrolledByHand = false
             case .character("+"), .character("="):
                 output.actions.append(.adjustTime(session: session, seconds: 60))
-                say("+1 min")
+                say(.plusMinute)
             case .character("-"):
                 output.actions.append(.adjustTime(session: session, seconds: -60))
-                say("-1 min")
+                say(.minusMinute)
             case .character("t"):
                 beginInput(.adjustTime)
             default:
@@ -275,9 +281,9 @@ extension ConsoleModel {
         case .character("c"):
             if shared.message != nil {
                 output.actions.append(.clearMessage)
-                say("message cleared")
+                say(.messageCleared)
             } else {
-                say("no message to clear")
+                say(.noMessageToClear)
             }
         case .character("a"):
             beginInput(.addQuestion)
@@ -308,19 +314,19 @@ extension ConsoleModel {
         case .escape where !query.search.isEmpty || query.label != nil:
             query.search = ""
             query.label = nil
-            say("search cleared")
+            say(.searchCleared)
         case .character("f"):
             query.filter = query.filter.next
-            say("showing: \(query.filter.label)")
+            say(.showing, query.filter.label(language))
         case .character("o"):
             query.order = query.order.next
-            say("order: \(query.order.label)")
+            say(.orderNotice, query.order.label)
         case .character("v"):
             query.source = nextSource(after: query.source)
-            say("source: \(query.source?.rawValue ?? "all")")
+            say(.sourceNotice, query.source?.rawValue ?? language.t(.sourceAll))
         case .character("S"):
             query.session = query.session == .current ? .all : .current
-            say(query.session == .current ? "showing: this session's questions" : "showing: questions of all sessions")
+            say(query.session == .current ? .showingThisSession : .showingAllSessions)
         case .character("N"):
             showNextSessionNotes.toggle()
             notesScroll = 0
@@ -333,19 +339,19 @@ extension ConsoleModel {
         case .character("B"):
             // This console's view only (as --big-seconds): nothing shared changes.
             bigSeconds.toggle()
-            say(bigSeconds ? "big digits: minutes and seconds" : "big digits: whole minutes (seconds in the line below)")
+            say(bigSeconds ? .bigWithSeconds : .bigWholeMinutes)
         case .character("V"):
             if shownNoteVersions.isEmpty {
-                say("no earlier versions of these notes (each save keeps the text it replaces)")
+                say(.noEarlierVersions)
             } else {
                 overlay = .noteVersions(selected: 0)
             }
         case .character("z"):
             if let last = undoStack.pop() {
                 output.actions.append(contentsOf: last.inverse)
-                say("undone: " + Self.describe(last.actions))
+                say(.undone, language.t(Self.describe(last.actions)))
             } else {
-                say("nothing to undo")
+                say(.nothingToUndo)
             }
         default:
             handleQuestionKey(key, now: now, output: &output)
@@ -354,33 +360,33 @@ extension ConsoleModel {
 
     private mutating func handleQuestionKey(_ key: Key, now: Date, output: inout ConsoleOutput) {
         guard let question = selectedQuestion else {
-            if case .character = key { say("no question selected") }
-            if key == .enter { say("no question selected") }
+            if case .character = key { say(.noQuestionSelected) }
+            if key == .enter { say(.noQuestionSelected) }
             return
         }
         let id = question.id
         switch key {
         case .character("y"):
             record(.approve(id: id), output: &output)
-            say(question.status == .approved ? "already approved" : "approved")
+            say(question.status == .approved ? .alreadyApproved : .approved)
         case .character("x"):
             beginInput(.dismissReason(id: id))
         case .character("r"):
             record(.restore(id: id), output: &output)
-            say(question.status == .dismissed ? "restored" : "not dismissed: nothing to restore")
+            say(question.status == .dismissed ? .restored : .notDismissed)
         case .enter:
             record(.putLive(id: id), output: &output)
-            say("live: the speaker sees it now")
+            say(.liveNow)
         case .character("d"):
             record(.markAnswered(id: id), output: &output)
-            say(question.status == .answered ? "already answered" : "marked answered")
+            say(question.status == .answered ? .alreadyAnswered : .markedAnswered)
         case .character("u"):
             record(.vote(id: id, voter: "\(actor):\(UUID().uuidString.prefix(8))", delta: 1), output: &output)
         case .character("U"):
             record(.vote(id: id, voter: "\(actor):\(UUID().uuidString.prefix(8))", delta: -1), output: &output)
         case .character("s"):
             record(.setPinned(id: id, pinned: !question.pinned), output: &output)
-            say(question.pinned ? "unpinned" : "pinned: shown first")
+            say(question.pinned ? .unpinned : .pinned)
         case .character("e"):
             output.actions.append(.setEditing(id: id, by: actor))
             beginInput(.editQuestion(id: id), text: question.text)
@@ -392,29 +398,29 @@ extension ConsoleModel {
             if let source = mergeSourceID, source != id {
                 record(.mergeQuestion(duplicate: source, into: id), output: &output)
                 mergeSourceID = nil
-                say("merged")
+                say(.merged)
             } else {
                 mergeSourceID = id
-                say("duplicate marked: select the original and press M (Esc cancels)")
+                say(.duplicateMarked)
             }
         case .escape:
             if mergeSourceID != nil {
                 mergeSourceID = nil
-                say("merge cancelled")
+                say(.mergeCancelled)
             }
         case .character("i"):
             overlay = .question(id: id, scroll: 0)
         case .character("J"), .character("K"):
             guard query.order == .position else {
-                return say("J/K move in queue order: press o until \"order: position\"")
+                return say(.moveNeedsPosition)
             }
             var list = visibleQuestions
             guard let index = list.firstIndex(where: { $0.id == id }) else { return }
             let target = key == .character("J") ? index + 1 : index - 1
-            guard list.indices.contains(target) else { return say(target < 0 ? "already first" : "already last") }
+            guard list.indices.contains(target) else { return say(target < 0 ? .alreadyFirst : .alreadyLast) }
             guard list[target].pinned == question.pinned,
                   (list[target].status == .live) == (question.status == .live)
-            else { return say("pinned and live questions stay first (s unpins)") }
+            else { return say(.pinnedStayFirst) }
             list.swapAt(index, target)
             // A place between its new neighbours; when there is none (equal positions, as for
             // questions added by one script at once), the list is numbered again.
@@ -452,22 +458,22 @@ extension ConsoleModel {
     }
 
     /// What `z` undid, in a few words.
-    static func describe(_ actions: [Action]) -> String {
-        guard let first = actions.first?.unguarded else { return "" }
+    static func describe(_ actions: [Action]) -> Msg {
+        guard let first = actions.first?.unguarded else { return .undoLast }
         switch first {
-        case .approve: return "approval"
-        case .dismiss: return "dismissal"
-        case .restore: return "restore"
-        case .putLive: return "put live"
-        case .markAnswered: return "marked answered"
-        case .vote: return "vote"
-        case .setPinned: return "pin"
-        case .editText: return "edit"
-        case .mergeQuestion: return "merge"
-        case .moveQuestion: return "move"
-        case .setLabels: return "labels"
-        case .assign: return "assignment"
-        default: return "last change"
+        case .approve: return .undoApproval
+        case .dismiss: return .undoDismissal
+        case .restore: return .undoRestore
+        case .putLive: return .undoLive
+        case .markAnswered: return .undoAnswered
+        case .vote: return .undoVote
+        case .setPinned: return .undoPin
+        case .editText: return .undoEdit
+        case .mergeQuestion: return .undoMerge
+        case .moveQuestion: return .undoMove
+        case .setLabels: return .undoLabels
+        case .assign: return .undoAssign
+        default: return .undoLast
         }
     }
 
@@ -482,27 +488,27 @@ extension ConsoleModel {
         // The ask line: Tab changes the source, Ctrl-O the asker's name (then back to the text).
         if purpose == .addQuestion, key == .tab {
             askSource = QuestionSource.allCases[(QuestionSource.allCases.firstIndex(of: askSource)! + 1) % QuestionSource.allCases.count]
-            return say("source: \(askSource.rawValue)")
+            return say(.sourceNotice, askSource.rawValue)
         }
         if purpose == .addQuestion, key == .control("o") {
             let draft = editor.text
             beginInput(.askAuthor(draft: draft), text: askAuthor)
-            return say("who asked? Enter goes back to the question")
+            return say(.whoAsked)
         }
         if case .askAuthor(let draft) = purpose, key == .enter || key == .escape {
             if key == .enter { askAuthor = Sanitizer.line(editor.text).trimmingCharacters(in: .whitespaces) }
             beginInput(.addQuestion, text: draft)
-            return say(askAuthor.isEmpty ? "no name: asked by \(role.rawValue)" : "asked by \(askAuthor)")
+            return say(askAuthor.isEmpty ? .noName : .askedBy, askAuthor.isEmpty ? role.rawValue : askAuthor)
         }
         switch key {
         case .escape:
             if case .editQuestion(let id) = purpose { output.actions.append(.setEditing(id: id, by: nil)) }
             input = nil
-            say("cancelled")
+            say(.cancelled)
         case .enter:
             if inputRefused > 0 {
                 // Part of a paste did not fit: sending the rest would cut it silently.
-                sayError("too long: at most \(editor.maximumLength) characters, \(inputRefused) not taken; shorten it (Ctrl-U clears) or Esc")
+                sayError(.tooLongShorten, editor.maximumLength, inputRefused)
                 return
             }
             input = nil
@@ -528,7 +534,7 @@ extension ConsoleModel {
         case .character(let character):
             if case .tooLong(let maximum, _) = editor.insert(character) {
                 inputRefused += 1
-                sayError("too long: at most \(maximum) characters, \(inputRefused) not taken; Enter sends nothing until you shorten it")
+                sayError(.tooLongTyping, maximum, inputRefused)
             } else if notice != nil, inputRefused == 0 {
                 notice = nil
             }
@@ -541,36 +547,36 @@ extension ConsoleModel {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch purpose {
         case .addQuestion:
-            guard !trimmed.isEmpty else { return say("nothing added") }
+            guard !trimmed.isEmpty else { return say(.nothingAdded) }
             let question = Question(
                 id: Self.newQuestionID(), text: trimmed, author: askAuthor.isEmpty ? role.rawValue : askAuthor,
                 source: askSource, sessionID: shared.currentSessionID, status: .new,
                 askedAt: now, by: actor)
             output.actions.append(.addQuestion(question))
             selectedQuestionID = question.id
-            say("question added (\(askSource.rawValue)\(askAuthor.isEmpty ? "" : ", " + askAuthor)): y approves it")
+            say(.questionAdded, askSource.rawValue + (askAuthor.isEmpty ? "" : ", " + askAuthor))
         case .askAuthor:
             break
         case .editQuestion(let id):
             if !trimmed.isEmpty, trimmed != shared.question(id)?.text {
                 record(.editText(id: id, text: trimmed), output: &output)
-                say("edited (the original is kept: i shows it)")
+                say(.edited)
             } else {
-                say(trimmed.isEmpty ? "not edited: a question cannot be empty" : "not edited: the text is the same")
+                say(trimmed.isEmpty ? .notEditedEmpty : .notEditedSame)
             }
             output.actions.append(.setEditing(id: id, by: nil))
         case .dismissReason(let id):
             record(.dismiss(id: id, reason: trimmed.isEmpty ? nil : trimmed), output: &output)
-            say("dismissed (r restores)")
+            say(.dismissed)
         case .message, .eventMessage:
-            guard !trimmed.isEmpty else { return say("nothing sent") }
+            guard !trimmed.isEmpty else { return say(.nothingSent) }
             let wholeEvent = purpose == .eventMessage
             output.actions.append(.sendMessage(SpeakerMessage(
                 text: trimmed, sentBy: actor, sentAt: now, sessionID: wholeEvent ? nil : shared.currentSessionID)))
-            say(wholeEvent ? "sent to the speaker for the whole event (c clears it)" : "sent to the speaker until the session ends")
+            say(wholeEvent ? .sentEvent : .sentSession)
         case .adjustTime:
             guard let seconds = TimeAdjustment.parse(trimmed) else {
-                return sayError("not a time: \"\(Sanitizer.line(trimmed))\" (try +3, -1:30, 90s)")
+                return sayError(.notATime, Sanitizer.line(trimmed))
             }
             output.actions.append(.adjustTime(session: shared.currentSessionID, seconds: seconds))
             say((seconds >= 0 ? "+" : "-") + TimeText.clock(abs(seconds)))
@@ -587,7 +593,7 @@ extension ConsoleModel {
             }
             query.search = words.joined(separator: " ")
             query.label = label
-            say(trimmed.isEmpty ? "search cleared" : "search: \(trimmed)")
+            say(trimmed.isEmpty ? .searchCleared : .searchNotice, trimmed)
         case .label(let id):
             let labels = trimmed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
@@ -635,17 +641,17 @@ extension ConsoleModel {
             self.overlay = nil
             if key == .character("y") || key == .character("Y") {
                 output.actions.append(.restartSession(session: session))
-                say("session restarted")
+                say(.sessionRestarted)
             } else {
-                say("not restarted")
+                say(.notRestarted)
             }
         case .confirmEndEvent(let session):
             self.overlay = nil
             if key == .character("y") || key == .character("Y") {
                 output.actions.append(.endEvent(from: session))
-                say("the event has ended: times are final (p reopens it)")
+                say(.eventEndedFinal)
             } else {
-                say("the event goes on")
+                say(.eventGoesOn)
             }
         case .noteVersions(let selected):
             let versions = shownNoteVersions
@@ -660,12 +666,12 @@ extension ConsoleModel {
                 let notes = shared.notes[shown.session]
                 let version = versions[selected]
                 guard notes?.text(shown.kind) != version.text else {
-                    say("the notes already have that text")
+                    say(.notesSameText)
                     return
                 }
                 output.actions.append(.setNotes(
                     session: shown.session, kind: shown.kind, text: version.text, basedOn: notes?.updatedAt))
-                say("restored the text saved \(TimerPane.timeOfDay(version.savedAt, timeZone)) by \(version.savedBy); the replaced text is kept as a version")
+                say(.restoredVersion, TimerPane.timeOfDay(version.savedAt, timeZone), version.savedBy)
             default:
                 self.overlay = nil
             }
@@ -674,11 +680,11 @@ extension ConsoleModel {
             switch key {
             case .character(let character) where character.isNumber:
                 let index = (Int(String(character)) ?? 0) - 1
-                if shared.event.cues.indices.contains(index) {
+                if cues.indices.contains(index) {
                     output.actions.append(.sendMessage(SpeakerMessage(
-                        text: shared.event.cues[index], sentBy: actor, sentAt: now,
+                        text: cues[index], sentBy: actor, sentAt: now,
                         sessionID: shared.currentSessionID)))
-                    say("sent: \(shared.event.cues[index]) (until the session ends)")
+                    say(.sentCue, cues[index])
                 }
             case .character("t"), .character("m"), .enter:
                 beginInput(.message)
@@ -729,6 +735,15 @@ extension ConsoleModel {
         noticeIsError = true
     }
 
+    /// A notice from the catalog, in this console's language.
+    public mutating func say(_ message: Msg, _ arguments: Any...) {
+        say(message.text(language, arguments.map { "\($0)" }))
+    }
+
+    public mutating func sayError(_ message: Msg, _ arguments: Any...) {
+        sayError(message.text(language, arguments.map { "\($0)" }))
+    }
+
     /// A new question id (see `Question.newID`).
     public static func newQuestionID() -> String {
         Question.newID()
@@ -744,14 +759,16 @@ extension QueueQuery.Filter {
 
     /// How the filter is named in the notice and the queue pane's title: the same words as the
     /// counts in the title ("new 2 · queue 1 · live 1 · done 3 · gone 1").
-    public var label: String {
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String {
         switch self {
-        case .triage: return "new+queue"
-        case .incoming: return "new"
-        case .queue: return "queue"
-        case .answered: return "done"
-        case .dismissed: return "gone"
-        case .all: return "all"
+        case .triage: return language.t(.filterTriage)
+        case .incoming: return language.t(.countNew)
+        case .queue: return language.t(.countQueue)
+        case .answered: return language.t(.countDone)
+        case .dismissed: return language.t(.countGone)
+        case .all: return language.t(.filterAll)
         }
     }
 }

@@ -50,7 +50,7 @@ public enum NotesPane {
     public static func render(
         into screen: inout Screen, rect: Rect, notes: String, title: String,
         elapsedSeconds: Int?, scroll: Int, focused: Bool, followCurrentCue: Bool = true,
-        memo: MarkdownMemo? = nil, pacingInMinutes: Bool = false
+        memo: MarkdownMemo? = nil, pacingInMinutes: Bool = false, language: Language = .en
     ) -> NotesPaneResult {
         let inner = rect.inner
         guard rect.width >= 2, rect.height >= 2 else {
@@ -73,7 +73,7 @@ public enum NotesPane {
         }
 
         if notes.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-            screen.put("(no notes)", x: inner.x + 1, y: inner.y, maxWidth: max(0, inner.width - 1), style: Style(.dim))
+            screen.put(language.t(.noNotes), x: inner.x + 1, y: inner.y, maxWidth: max(0, inner.width - 1), style: Style(.dim))
         } else {
             renderer.draw(into: &screen, rect: inner, scroll: offset)
         }
@@ -94,8 +94,8 @@ public enum NotesPane {
             let room = rightEdge - (rect.x + 1)
             if room > 4 {
                 let text = pacingInMinutes
-                    ? coarseSummary(pacing) { MarkdownRenderer.plainText($0.text) }
-                    : pacing.summary { MarkdownRenderer.plainText($0.text) }
+                    ? coarseSummary(pacing, language: language) { MarkdownRenderer.plainText($0.text) }
+                    : pacing.summary(language: language) { MarkdownRenderer.plainText($0.text) }
                 let summary = TextLayout.truncate(" " + text + " ", toWidth: room)
                 let style = pacing.untilNext == nil ? Style(.warning, bold: true) : Style(.accent)
                 screen.put(summary, x: rect.x + 1, y: bottom, maxWidth: room, style: style)
@@ -110,20 +110,20 @@ public enum NotesPane {
     /// 3 min"; "now" for the first minute after a cue; seconds ("in 0:42") only in the last
     /// minute before the next cue. Minutes are rounded up before a cue (never late) and down
     /// after one.
-    public static func coarseSummary(_ pacing: PacingStatus, text: (PacingCue) -> String) -> String {
+    public static func coarseSummary(_ pacing: PacingStatus, language: Language = .en, text: (PacingCue) -> String) -> String {
         func describe(_ cue: PacingCue) -> String {
             let words = Sanitizer.line(text(cue))
             return words.isEmpty ? cue.marker : cue.marker + " " + words
         }
         var parts: [String] = []
         if let current = pacing.current, let since = pacing.sinceCurrent {
-            parts.append(describe(current) + (since < 60 ? " now" : " +\(since / 60) min"))
+            parts.append(since < 60 ? language.t(.cueNow, describe(current)) : language.t(.cueLate, describe(current), since / 60))
         }
         if let next = pacing.next, let until = pacing.untilNext {
-            let when = until <= 60 ? TimeText.clock(until) : "\((until + 59) / 60) min"
-            parts.append("next " + describe(next) + " in " + when)
+            let when = until <= 60 ? TimeText.clock(until) : language.t(.minutes, (until + 59) / 60)
+            parts.append(language.t(.cueNext, describe(next), when))
         } else if pacing.current != nil {
-            parts.append("last cue")
+            parts.append(language.t(.lastCue))
         }
         return parts.joined(separator: " · ")
     }

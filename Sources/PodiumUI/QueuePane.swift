@@ -5,21 +5,33 @@ import PodiumText
 /// The Q&A pane: the questions with status, votes, source and age; the selected one
 /// highlighted and shown in full below the list.
 public enum QueuePane {
-    static func statusTag(_ question: Question) -> (String, Style) {
-        if question.mergedInto != nil { return ("dup ", Style(.dim)) }
+    /// Four cells in either language ("LIVE", "出題").
+    static func statusTag(_ question: Question, language: Language = .en) -> (String, Style) {
+        if question.mergedInto != nil { return (language.t(.statusDuplicate), Style(.dim)) }
         switch question.status {
-        case .new: return ("NEW ", Style(.incoming, bold: true))
-        case .approved: return ("ok  ", Style(.normal))
-        case .live: return ("LIVE", Style(.live, bold: true, reverse: true))
-        case .answered: return ("done", Style(.dim))
-        case .dismissed: return ("gone", Style(.dim))
+        case .new: return (language.t(.statusNew), Style(.incoming, bold: true))
+        case .approved: return (language.t(.statusApproved), Style(.normal))
+        case .live: return (language.t(.statusLive), Style(.live, bold: true, reverse: true))
+        case .answered: return (language.t(.statusAnswered), Style(.dim))
+        case .dismissed: return (language.t(.statusDismissed), Style(.dim))
+        }
+    }
+
+    /// A status in words, as the pane title counts it.
+    static func statusName(_ status: QuestionStatus, language: Language) -> String {
+        switch status {
+        case .new: return language.t(.countNew)
+        case .approved: return language.t(.countQueue)
+        case .live: return language.t(.countLive)
+        case .answered: return language.t(.countDone)
+        case .dismissed: return language.t(.countGone)
         }
     }
 
     /// "now", "3m", "1h", "2d": at most three cells.
-    static func age(_ question: Question, now: Date) -> String {
+    static func age(_ question: Question, now: Date, language: Language = .en) -> String {
         let seconds = Int(now.timeIntervalSince(question.askedAt))
-        if seconds < 60 { return "now" }
+        if seconds < 60 { return language.t(.ageNow) }
         if seconds < 3600 { return "\(seconds / 60)m" }
         if seconds < 86_400 { return "\(seconds / 3600)h" }
         return "\(min(99, seconds / 86_400))d"
@@ -36,7 +48,8 @@ public enum QueuePane {
         case .session(let id): session = id
         }
         let counts = model.statusCounts(session: session)
-        let order: [(QuestionStatus, String)] = [(.new, "new"), (.approved, "queue"), (.live, "live"), (.answered, "done"), (.dismissed, "gone")]
+        let l = model.language
+        let order: [(QuestionStatus, String)] = [QuestionStatus.new, .approved, .live, .answered, .dismissed].map { ($0, statusName($0, language: l)) }
         var long: [String] = []
         var short: [String] = []
         for (status, name) in order {
@@ -46,20 +59,21 @@ public enum QueuePane {
                 short.append("\(name.prefix(1))\(count)")
             }
         }
-        var view = [query.filter.label]
-        if query.order != .position { view.append("by " + query.order.label) }
+        var view = [query.filter.label(l)]
+        if query.order != .position { view.append(l.t(.orderBy, query.order.label)) }
         if let source = query.source { view.append(source.tag) }
         if let label = query.label, !label.isEmpty { view.append("#" + label) }
         if !query.search.isEmpty { view.append("/" + query.search) }
-        if query.session != .current { view.append(session == nil ? "all sessions" : "session " + (session ?? "")) }
+        if query.session != .current { view.append(session == nil ? l.t(.allSessions) : l.t(.sessionPrefix, session ?? "")) }
         let shown = "[" + view.joined(separator: " ") + "]"
         let elsewhere = query.session == .current ? model.openQuestionsInOtherSessions : 0
-        let others = elsewhere > 0 ? " +\(elsewhere) earlier (S)" : ""
+        let others = elsewhere > 0 ? l.t(.earlierSessions, elsewhere) : ""
+        let qa = l.t(.qaTitle)
         let candidates = [
-            (["Q&A"] + long).joined(separator: " · ") + " " + shown + others,
-            "Q&A " + short.joined(separator: " ") + " " + shown + others,
-            "Q&A " + short.joined(separator: " ") + " " + shown,
-            "Q&A " + shown,
+            ([qa] + long).joined(separator: " · ") + " " + shown + others,
+            qa + " " + short.joined(separator: " ") + " " + shown + others,
+            qa + " " + short.joined(separator: " ") + " " + shown,
+            qa + " " + shown,
         ]
         return candidates.first { DisplayWidth.cells(of: $0) + 2 <= width } ?? candidates[candidates.count - 1]
     }
@@ -70,19 +84,20 @@ public enum QueuePane {
         let query = model.query
         let narrowed = query.filter != .triage || !query.search.isEmpty || query.label != nil
             || query.source != nil || query.session != .current
+        let l = model.language
         guard total > 0, narrowed || model.openQuestionsInOtherSessions > 0 else {
-            return model.controlsQueue ? "No questions yet. Press a to add one." : "No questions yet."
+            return l.t(model.controlsQueue ? .noQuestionsYetAdd : .noQuestionsYet)
         }
-        var what = "No questions in [\(query.filter.label)]"
-        if !query.search.isEmpty { what += " matching \"\(Sanitizer.line(query.search))\"" }
-        if let label = query.label { what += " labelled #\(Sanitizer.line(label))" }
-        if let source = query.source { what += " from \(source.rawValue)" }
+        var what = l.t(.noQuestionsIn, query.filter.label(l))
+        if !query.search.isEmpty { what += l.t(.matching, Sanitizer.line(query.search)) }
+        if let label = query.label { what += l.t(.labelled, Sanitizer.line(label)) }
+        if let source = query.source { what += l.t(.fromSource, source.rawValue) }
         var how: [String] = []
-        if query.filter != .triage { how.append("f: other views") }
-        if !query.search.isEmpty || query.label != nil { how.append("Esc clears the search") }
-        if query.source != nil { how.append("v: other sources") }
-        if query.session == .current, model.openQuestionsInOtherSessions > 0 { how.append("S: all sessions") }
-        return what + " · \(total) in other views" + (how.isEmpty ? "" : " (" + how.joined(separator: ", ") + ")")
+        if query.filter != .triage { how.append(l.t(.hintOtherViews)) }
+        if !query.search.isEmpty || query.label != nil { how.append(l.t(.hintEscClears)) }
+        if query.source != nil { how.append(l.t(.hintOtherSources)) }
+        if query.session == .current, model.openQuestionsInOtherSessions > 0 { how.append(l.t(.hintAllSessions)) }
+        return what + l.t(.inOtherViews, total) + (how.isEmpty ? "" : " (" + how.joined(separator: ", ") + ")")
     }
 
     /// The selected question's text (with aliases) and its meta line (source, author, votes,
@@ -90,7 +105,7 @@ public enum QueuePane {
     /// lines stay, the text's last kept line points to `i` (the full view).
     static func detailLines(_ model: ConsoleModel, _ question: Question, width: Int, maximum: Int) -> (text: [String], meta: [String]) {
         var text = question.text
-        if !question.aliases.isEmpty { text += "  (also: " + question.aliases.joined(separator: " / ") + ")" }
+        if !question.aliases.isEmpty { text += model.language.t(.alsoAsked, question.aliases.joined(separator: " / ")) }
         // Wrapped once per text, meta line and width, not every second.
         let meta = metaLine(model, question)
         let wrapped = model.detailMemo.wrap(text, meta, width: width) {
@@ -102,7 +117,7 @@ public enum QueuePane {
         metaLines = Array(metaLines.prefix(max(1, maximum / 2)))
         let room = max(1, maximum - metaLines.count)
         if textLines.count > room {
-            let more = " i: all"
+            let more = model.language.t(.readAll)
             let last = TextLayout.truncate(textLines[room - 1] + "…", toWidth: width - DisplayWidth.cells(of: more)) + more
             textLines = Array(textLines.prefix(room - 1)) + [last]
         }
@@ -111,22 +126,23 @@ public enum QueuePane {
 
     static func metaLine(_ model: ConsoleModel, _ question: Question) -> String {
         // What matters most first: a narrow pane may show only the first line of it.
+        let l = model.language
         var meta: [String] = []
-        if let reason = question.dismissReason { meta.append("dismissed: " + reason) }
+        if let reason = question.dismissReason { meta.append(l.t(.metaDismissed, reason)) }
         if let target = question.mergedInto {
-            meta.append("merged into: " + (model.shared.question(target).map { TextLayout.truncate(Sanitizer.line($0.text), toWidth: 30) } ?? target))
+            meta.append(l.t(.metaMergedInto, model.shared.question(target).map { TextLayout.truncate(Sanitizer.line($0.text), toWidth: 30) } ?? target))
         }
         if let editor = question.editingBy, model.input != .editQuestion(id: question.id) {
-            meta.append("editing: " + editor)
+            meta.append(l.t(.metaEditing, editor))
         }
         meta.append(question.source.rawValue)
         if !question.author.isEmpty { meta.append(Sanitizer.line(question.author)) }
-        meta.append("\(question.voteCount) vote\(question.voteCount == 1 ? "" : "s")")
-        if question.originalText != nil { meta.append("edited") }
+        meta.append(question.voteCount == 1 ? l.t(.oneVote) : l.t(.votes, question.voteCount))
+        if question.originalText != nil { meta.append(l.t(.metaEdited)) }
         if !question.labels.isEmpty { meta.append("#" + question.labels.joined(separator: " #")) }
         if let who = question.assignee { meta.append("→ " + who) }
         if let session = question.sessionID, session != model.shared.currentSessionID {
-            meta.append("session: " + (model.shared.event.session(withID: session)?.title ?? session))
+            meta.append(l.t(.metaSession, model.shared.event.session(withID: session)?.title ?? session))
         }
         return Sanitizer.line(meta.joined(separator: " · "))
     }
@@ -170,7 +186,8 @@ public enum QueuePane {
         let above = top
         let below = max(0, questions.count - top - listHeight)
         if above > 0 || below > 0 {
-            let parts = (above > 0 ? ["↑\(above) more above"] : []) + (below > 0 ? ["↓\(below) more"] : [])
+            let l = model.language
+            let parts = (above > 0 ? [l.t(.moreAbove, above)] : []) + (below > 0 ? [l.t(.moreBelow, below)] : [])
             let text = " " + parts.joined(separator: " · ") + " "
             let cells = min(DisplayWidth.cells(of: text), rect.width - 4)
             screen.put(text, x: rect.maxX - 2 - cells, y: rect.maxY - 1, maxWidth: cells, style: Style(.dim))
@@ -190,7 +207,7 @@ public enum QueuePane {
     static func drawRow(_ question: Question, model: ConsoleModel, now: Date, selected: Bool, x: Int, y: Int, width: Int, into screen: inout Screen) {
         let base = selected ? Style(.selected, reverse: true) : Style.normal
         if selected { screen.fill(Rect(x: x, y: y, width: width, height: 1), style: base) }
-        let (tag, tagStyle) = statusTag(question)
+        let (tag, tagStyle) = statusTag(question, language: model.language)
         var used = screen.put(tag, x: x, y: y, style: selected ? base : tagStyle)
         let marker = (question.pinned ? "^" : " ") + (model.mergeSourceID == question.id ? "M" : (question.editingBy != nil ? "e" : " "))
         used += screen.put(marker, x: x + used, y: y, style: base)
@@ -199,9 +216,10 @@ public enum QueuePane {
         var right = " "
         if authorWidth > 0 { right += TextLayout.fit(Sanitizer.line(question.author), toWidth: authorWidth) + " " }
         let votes = String(question.voteCount)
+        let age = age(question, now: now, language: model.language)
         right += TextLayout.fit(question.source.tag, toWidth: 3)
             + String(repeating: " ", count: max(1, 4 - votes.count)) + votes
-            + " " + String(repeating: " ", count: max(0, 3 - age(question, now: now).count)) + age(question, now: now)
+            + " " + String(repeating: " ", count: max(0, 3 - DisplayWidth.cells(of: age))) + age
         let rightWidth = DisplayWidth.cells(of: right)
         let textWidth = width - used - rightWidth
         if textWidth > 3 {
@@ -214,17 +232,20 @@ public enum QueuePane {
 
     /// Every line of the full view of a question (`i`) for the model's screen size.
     public static func fullQuestionLines(_ model: ConsoleModel, id: String, now: Date) -> [String] {
-        guard let question = model.shared.question(id) else { return ["(this question is gone)"] }
+        let l = model.language
+        guard let question = model.shared.question(id) else { return [l.t(.questionGone)] }
         let width = max(10, model.width - 6)
         var lines = TextLayout.wrap(Sanitizer.multiline(question.text), width: width)
         lines.append("")
-        lines += TextLayout.wrap(metaLine(model, question) + " · " + question.status.rawValue + " · asked " + (age(question, now: now) == "now" ? "just now" : age(question, now: now) + " ago"), width: width)
+        let age = age(question, now: now, language: l)
+        let asked = age == l.t(.ageNow) ? l.t(.ageJustNow) : l.t(.ageAgo, age)
+        lines += TextLayout.wrap(metaLine(model, question) + " · " + statusName(question.status, language: l) + " · " + l.t(.askedAgo, asked), width: width)
         if let original = question.originalText {
             lines.append("")
-            lines += TextLayout.wrap("Asked as: " + Sanitizer.multiline(original), width: width)
+            lines += TextLayout.wrap(l.t(.askedAs, Sanitizer.multiline(original)), width: width)
         }
         for alias in question.aliases {
-            lines += TextLayout.wrap("Also asked: " + Sanitizer.multiline(alias), width: width)
+            lines += TextLayout.wrap(l.t(.alsoAskedLine, Sanitizer.multiline(alias)), width: width)
         }
         lines.append("")
         var calendar = Calendar(identifier: .gregorian)
@@ -243,8 +264,8 @@ public enum QueuePane {
         let lines = fullQuestionLines(model, id: id, now: now)
         let page = rect.height - 2
         let top = max(0, min(scroll, lines.count - page))
-        var title = "Question · any key closes"
-        if lines.count > page { title = "Question \(top + 1)-\(min(lines.count, top + page))/\(lines.count) · j k scroll" }
+        var title = model.language.t(.questionTitle)
+        if lines.count > page { title = model.language.t(.questionTitleScroll, top + 1, min(lines.count, top + page), lines.count) }
         screen.box(rect, title: title, style: Style(.accent))
         for (offset, line) in lines.dropFirst(top).prefix(page).enumerated() {
             screen.put(line, x: rect.x + 2, y: rect.y + 1 + offset, maxWidth: rect.width - 4)

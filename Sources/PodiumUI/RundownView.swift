@@ -8,33 +8,33 @@ import PodiumText
 /// of `TimeText`: the overtime the timer shows. After the end of the event nothing is projected.
 public enum RundownView {
     struct Column: Sendable {
-        var header: String
+        var header: Msg
         var width: Int
         /// Lower goes first when the screen is narrow.
         var priority: Int
-        var value: @Sendable (ScheduleRow, ScheduleProjection) -> String
+        var value: @Sendable (ScheduleRow, ScheduleProjection, Language) -> String
     }
 
     static let columns: [Column] = [
-        Column(header: "Plan", width: 5, priority: 9) { row, p in p.timeOfDay(row.plannedStart) },
-        Column(header: "Start", width: 7, priority: 8) { row, p in
-            row.status == .skipped ? "skipped" : row.actualStart.map { p.timeOfDay($0) } ?? ""
+        Column(header: .colPlan, width: 5, priority: 9) { row, p, _ in p.timeOfDay(row.plannedStart) },
+        Column(header: .colStart, width: 7, priority: 8) { row, p, l in
+            row.status == .skipped ? l.t(.skipped) : row.actualStart.map { p.timeOfDay($0) } ?? ""
         },
-        Column(header: "End", width: 5, priority: 4) { row, p in row.actualEnd.map { p.timeOfDay($0) } ?? "" },
-        Column(header: "Proj.", width: 11, priority: 7) { row, p in
+        Column(header: .colEnd, width: 5, priority: 4) { row, p, _ in row.actualEnd.map { p.timeOfDay($0) } ?? "" },
+        Column(header: .colProjected, width: 11, priority: 7) { row, p, _ in
             guard row.status == .current || row.status == .upcoming, let start = row.projectedStart else {
                 return ""
             }
             return p.timeOfDay(start) + "-" + p.timeOfDay(row.projectedEnd)
         },
-        Column(header: "Len", width: 7, priority: 5) { row, _ in
+        Column(header: .colLength, width: 7, priority: 5) { row, _, _ in
             TimeText.clock(row.allowedSeconds)
                 + (row.addedSeconds == 0 ? "" : (row.addedSeconds > 0 ? "+" : "-"))
         },
-        Column(header: "Took", width: 7, priority: 3) { row, _ in
+        Column(header: .colTook, width: 7, priority: 3) { row, _, _ in
             row.actualSeconds.map { TimeText.clock($0) } ?? ""
         },
-        Column(header: "Over", width: 7, priority: 6) { row, _ in
+        Column(header: .colOver, width: 7, priority: 6) { row, _, _ in
             row.overtimeSeconds.map(TimeText.signedClock) ?? ""
         },
     ]
@@ -42,11 +42,11 @@ public enum RundownView {
     /// Draws the rundown in a box on `rect`. Rows scroll to keep the current session in view.
     public static func render(
         projection: ScheduleProjection, state: PodiumState, now: Date,
-        into screen: inout Screen, rect: Rect
+        into screen: inout Screen, rect: Rect, language: Language = .en
     ) {
         guard rect.width >= 20, rect.height >= 5 else { return }
         screen.fill(rect)
-        screen.box(rect, title: "Rundown", style: Style(.accent), titleStyle: Style(.title, bold: true))
+        screen.box(rect, title: language.t(.rundownTitle), style: Style(.accent), titleStyle: Style(.title, bold: true))
         let inner = rect.inner
         let left = inner.x + 1
         let usable = inner.width - 2
@@ -72,7 +72,7 @@ public enum RundownView {
             }
         }
 
-        drawRow(inner.y, marker: "", number: "#", title: "Session", cells: shown.map(\.header),
+        drawRow(inner.y, marker: "", number: "#", title: language.t(.colSession), cells: shown.map { language.t($0.header) },
                 style: Style(.dim, bold: true))
         // Rows between the header and the summary line.
         let rowsTop = inner.y + 1
@@ -95,9 +95,9 @@ public enum RundownView {
             }
             drawRow(rowsTop + offset, marker: row.status == .current ? ">" : "",
                     number: "\(index + 1)", title: Sanitizer.line(row.title),
-                    cells: shown.map { $0.value(row, projection) }, style: style)
+                    cells: shown.map { $0.value(row, projection, language) }, style: style)
         }
-        let summary = projection.summaryLine
+        let summary = projection.summaryLine(language)
         let summaryStyle = projection.driftMinutes > 0 ? Style(.warning, bold: true) : Style(.good, bold: true)
         screen.put(TextLayout.truncate(summary, toWidth: usable), x: left, y: inner.maxY - 1, style: summaryStyle)
         _ = state

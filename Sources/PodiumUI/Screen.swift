@@ -22,13 +22,14 @@ public struct Style: Equatable, Hashable, Sendable {
     public static let normal = Style()
 }
 
-/// A piece of a line-drawing border. Drawn with ncurses' line graphics (which stay one cell
-/// wide whatever a terminal's ambiguous-width setting), or ASCII when asked.
+/// A piece of a line-drawing border. Drawn as Unicode box characters in a UTF-8 locale, or
+/// ASCII when asked (`--ascii`, a terminal set to draw ambiguous-width characters wide) or when
+/// the locale is not UTF-8.
 public enum LinePiece: UInt8, Sendable {
     case horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight, teeLeft, teeRight,
          teeTop, teeBottom, block, lightShade
 
-    /// The Unicode form, for golden text and terminals drawn without line graphics.
+    /// The Unicode form: golden text, and what a UTF-8 terminal is sent.
     public var unicode: Character {
         switch self {
         case .horizontal: return "─"

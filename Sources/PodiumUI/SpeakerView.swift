@@ -15,11 +15,11 @@ public enum SpeakerView {
     /// screen are cut. Times of day are shown in `timeZone`.
     public static func render(
         state: PodiumState, now: Date, width: Int, height: Int, notesLines: [String]? = nil,
-        timeZone: TimeZone = .current, notesMemo: MarkdownMemo? = nil
+        timeZone: TimeZone = .current, notesMemo: MarkdownMemo? = nil, language: Language = .en
     ) -> Screen {
         var screen = Screen(width: width, height: height)
         guard width >= minimumWidth, height >= minimumHeight else {
-            let text = "terminal too small (needs \(minimumWidth)×\(minimumHeight))"
+            let text = language.t(.tooSmall, minimumWidth, minimumHeight)
             let lines = TextLayout.wrap(text, width: max(1, width))
             let top = max(0, (height - lines.count) / 2)
             for (offset, line) in lines.enumerated() where top + offset < height {
@@ -46,7 +46,7 @@ public enum SpeakerView {
         }
         let titleLimit = clockX - 2
         var used = screen.put(position, x: 1, y: 0, maxWidth: titleLimit, style: Style(.dim))
-        let title = Sanitizer.line(session?.title ?? "(no session)")
+        let title = Sanitizer.line(session?.title ?? language.t(.noSession))
         used += screen.put(
             TextLayout.truncate(title, toWidth: titleLimit - used), x: 1 + used, y: 0,
             style: Style(.title, bold: true))
@@ -79,7 +79,8 @@ public enum SpeakerView {
             // On a panel, the panelist the moderator assigned it to answers it.
             let panelist = question.assignee.map { "→ " + Sanitizer.line($0) + ": " } ?? ""
             questionLines = Array(
-                TextLayout.wrap(panelist + Sanitizer.line(question.text), width: width - 5).prefix(small ? 2 : 3))
+                TextLayout.wrap(panelist + Sanitizer.line(question.text),
+                                width: width - 2 - DisplayWidth.cells(of: language.t(.speakerQuestion))).prefix(small ? 2 : 3))
         }
         let gap = large ? 1 : 0
         let below = 1 + (questionLines.isEmpty ? 0 : questionLines.count + gap)
@@ -103,22 +104,22 @@ public enum SpeakerView {
         BigDigits.draw(digitsText, into: &screen, rect: digitsRect, style: BigDigits.style(for: reading.phase))
         var y = top + digitsRows
 
-        let status = statusText(reading, ended: state.endedAt != nil)
+        let status = statusText(reading, ended: state.endedAt != nil, language: language)
         screen.put(
             TextLayout.truncate(status, toWidth: width - 2),
             x: max(1, (width - DisplayWidth.cells(of: status)) / 2), y: y,
             style: reading.phase == .overtime ? Style(.danger, bold: true) : Style(.dim))
         y += 1 + gap
         if !questionLines.isEmpty {
-            let label = "Q: "
+            let label = language.t(.speakerQuestion)
             screen.put(label, x: 1, y: y, style: Style(.live, bold: true, reverse: true))
             for (offset, line) in questionLines.enumerated() {
-                screen.put(line, x: 1 + label.count, y: y + offset, style: Style(.live, bold: true))
+                screen.put(line, x: 1 + DisplayWidth.cells(of: label), y: y + offset, style: Style(.live, bold: true))
             }
             y += questionLines.count
         }
         if let next = state.nextSession {
-            var text = "Next: " + Sanitizer.line(next.title)
+            var text = language.t(.speakerNext, Sanitizer.line(next.title))
             if let speaker = next.speaker, !speaker.isEmpty { text += " · " + Sanitizer.line(speaker) }
             screen.put(TextLayout.truncate(text, toWidth: width - 2), x: 1, y: y, style: Style(.dim))
             y += 1
@@ -129,11 +130,11 @@ public enum SpeakerView {
                 // The same Markdown rendering and pacing cues as the consoles' notes pane.
                 let timer = state.currentTimer
                 NotesPane.render(
-                    into: &screen, rect: box, notes: text, title: "Notes",
+                    into: &screen, rect: box, notes: text, title: language.t(.notesTitle),
                     elapsedSeconds: timer.status == .idle ? nil : Int(timer.elapsed(at: now)),
-                    scroll: 0, focused: false, memo: notesMemo)
+                    scroll: 0, focused: false, memo: notesMemo, language: language)
             } else {
-                screen.box(box, title: "Notes")
+                screen.box(box, title: language.t(.notesTitle))
                 for (offset, line) in notes.prefix(box.inner.height).enumerated() {
                     screen.put(
                         TextLayout.truncate(Sanitizer.line(line), toWidth: box.inner.width - 2),
@@ -147,17 +148,17 @@ public enum SpeakerView {
     /// Under the digits: what the timer is doing, in words. In overtime it names the overtime
     /// itself, the number the digits show ("OVER TIME +0:13 · used 0:23 of 0:10"): the same
     /// whole seconds, never a second number to reconcile.
-    static func statusText(_ reading: TimerReading, ended: Bool = false) -> String {
+    static func statusText(_ reading: TimerReading, ended: Bool = false, language: Language = .en) -> String {
         let allowed = TimeText.clock(reading.allowedSeconds)
         let used = TimeText.clock(reading.elapsedSeconds)
-        let usage = "used \(used) of \(allowed)"
-        let over = reading.phase == .overtime ? "OVER TIME " + TimeText.reading(reading) + " · " : ""
-        if ended { return "EVENT ENDED · " + over + usage }
+        let usage = language.t(.speakerUsed, used, allowed)
+        let over = reading.phase == .overtime ? language.t(.wordOvertime) + " " + TimeText.reading(reading) + " · " : ""
+        if ended { return language.t(.speakerEventEnded) + over + usage }
         switch reading.status {
         case .idle:
-            return "not started · \(allowed) planned"
+            return language.t(.speakerNotStarted, allowed)
         case .paused:
-            return "PAUSED · " + over + usage
+            return language.t(.speakerPaused) + over + usage
         case .running:
             return over + usage
         }

@@ -14,13 +14,13 @@ public enum TimerPane {
         }
     }
 
-    static func statusWord(_ reading: TimerReading, ended: Bool = false) -> String {
-        if ended { return "ENDED" }
+    static func statusWord(_ reading: TimerReading, ended: Bool = false, language: Language = .en) -> String {
+        if ended { return language.t(.wordEnded) }
         switch (reading.status, reading.phase) {
-        case (.idle, _): return "ready"
-        case (.paused, _): return "PAUSED"
-        case (.running, .overtime): return "OVER TIME"
-        case (.running, _): return "left"
+        case (.idle, _): return language.t(.wordReady)
+        case (.paused, _): return language.t(.wordPaused)
+        case (.running, .overtime): return language.t(.wordOvertime)
+        case (.running, _): return language.t(.wordLeft)
         }
     }
 
@@ -30,47 +30,27 @@ public enum TimerPane {
         return TimeText.timeOfDay(now, calendar: calendar)
     }
 
-    /// The drift worded by this pane, in pieces it can drop when the line is narrow.
-    struct DriftWords: Equatable {
-        /// "7 min behind", "3 min ahead", "on time", or "no start time".
-        var how: String
-        /// "ends 21:07 (planned 21:00)" ("ended" after the end; no planned part on time);
-        /// empty without a start time.
-        var ends: String
-        /// `ends` without the planned part: "ends 21:07".
-        var shortEnds: String
-
-        /// "7 min behind · ends 21:07 (planned 21:00)".
-        var line: String { ends.isEmpty ? how : how + " · " + ends }
-    }
-
-    static func driftWords(_ projection: ScheduleProjection) -> DriftWords {
-        guard let drift = projection.drift else { return DriftWords(how: "no start time", ends: "", shortEnds: "") }
-        let shortEnds = (projection.endIsActual ? "ended " : "ends ") + projection.timeOfDay(projection.projectedEnd)
-        let planned = " (planned " + projection.timeOfDay(projection.plannedEnd) + ")"
-        switch drift {
-        case .onTime: return DriftWords(how: "on time", ends: shortEnds, shortEnds: shortEnds)
-        case .behind(let minutes): return DriftWords(how: "\(minutes) min behind", ends: shortEnds + planned, shortEnds: shortEnds)
-        case .ahead(let minutes): return DriftWords(how: "\(minutes) min ahead", ends: shortEnds + planned, shortEnds: shortEnds)
-        }
-    }
-
-    static func driftWords(_ model: ConsoleModel, now: Date) -> DriftWords {
+    /// The drift: "7 min behind", "ends 21:07", " (planned 21:00)" (`Schedule.summaryParts`).
+    static func driftParts(_ model: ConsoleModel, now: Date) -> (how: String, ends: String, planned: String) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = model.timeZone
-        return driftWords(Schedule.project(model.shared, now: now, calendar: calendar))
+        return Schedule.project(model.shared, now: now, calendar: calendar).summaryParts(model.language)
     }
 
     /// The clock and the drift on one line of `width` cells, dropping first the planned end,
     /// then the clock, so that the drift itself always shows; the next session follows when
     /// the whole drift fits.
-    static func clockAndDrift(clock: String, drift: DriftWords, next: String?, width: Int) -> String {
-        let how = drift.how, ends = drift.ends
-        let full = clock + " · " + drift.line
+    static func clockAndDrift(
+        clock: String, drift: (how: String, ends: String, planned: String), next: String?, width: Int,
+        language: Language = .en
+    ) -> String {
+        let (how, ends, planned) = drift
+        let summary = ends.isEmpty ? how : how + " · " + ends + planned
+        let full = clock + " · " + summary
         if DisplayWidth.cells(of: full) <= width {
-            return next.map { full + " · next: " + $0 } ?? full
+            return next.map { full + " · " + language.t(.nextPrefix, $0) } ?? full
         }
-        let short = ends.isEmpty ? how : how + " · " + drift.shortEnds
+        let short = ends.isEmpty ? how : how + " · " + ends
         for candidate in [clock + " · " + short, short] where DisplayWidth.cells(of: candidate) <= width {
             return candidate
         }
@@ -78,9 +58,9 @@ public enum TimerPane {
     }
 
     /// "msg: Please wrap up (0:42 ago)": the message as its sender sees it.
-    static func messageLine(_ message: SpeakerMessage, now: Date) -> String {
+    static func messageLine(_ message: SpeakerMessage, now: Date, language: Language = .en) -> String {
         let age = Int(now.timeIntervalSince(message.sentAt).rounded(.down))
-        return "msg: " + Sanitizer.line(message.text) + " (" + TimeText.clock(max(0, age)) + " ago)"
+        return language.t(.messageLine, Sanitizer.line(message.text), TimeText.clock(max(0, age)))
     }
 
     public static func draw(_ model: ConsoleModel, now: Date, rect: Rect, compact: Bool, into screen: inout Screen) {
@@ -93,7 +73,8 @@ public enum TimerPane {
         let session = state.currentSession
         let clock = timeOfDay(now, model.timeZone)
         // The event's title rides in the border: every row inside is worth a digit.
-        screen.box(rect, title: "Timer · " + state.event.title)
+        let l = model.language
+        screen.box(rect, title: l.t(.timerTitle, state.event.title))
         let inner = rect.inner
         guard inner.width > 4, inner.height > 0 else { return }
         let x = inner.x
@@ -103,16 +84,17 @@ public enum TimerPane {
             // Line 1: time, status, session. Line 2: clock, drift, next.
             // A message to the speaker comes before the session: its sender watches its age.
             var used = screen.put(time, x: x, y: inner.y, style: style)
-            used += screen.put(" " + statusWord(reading, ended: ended) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: style)
+            used += screen.put(" " + statusWord(reading, ended: ended, language: l) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: style)
             if let message = state.message, used < w {
-                used += screen.put(messageLine(message, now: now) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: Style(.warning, bold: true))
+                used += screen.put(messageLine(message, now: now, language: l) + " ", x: x + used, y: inner.y, maxWidth: w - used, style: Style(.warning, bold: true))
             }
             if used < w {
                 screen.put("\(index)/\(state.event.sessions.count) " + (session?.title ?? ""), x: x + used, y: inner.y, maxWidth: w - used, style: Style(.normal, bold: true))
             }
             if inner.height >= 2 {
                 let line = clockAndDrift(
-                    clock: clock, drift: driftWords(model, now: now), next: state.nextSession?.title, width: w)
+                    clock: clock, drift: driftParts(model, now: now), next: state.nextSession?.title, width: w,
+                    language: l)
                 screen.put(line, x: x, y: inner.y + 1, maxWidth: w, style: Style(.accent))
             }
             return
@@ -139,9 +121,9 @@ public enum TimerPane {
             BigDigits.draw(bigTime, into: &screen, rect: Rect(x: x, y: y, width: w, height: big.height), style: style)
             y += big.height
             // The time as text too: for screen readers, captures and a glance at the numbers.
-            line(time + " " + statusWord(reading, ended: ended) + " · " + TimeText.clock(reading.allowedSeconds) + " planned", style)
+            line(time + " " + statusWord(reading, ended: ended, language: l) + " · " + l.t(.planned, TimeText.clock(reading.allowedSeconds)), style)
         } else {
-            line(time + "  " + statusWord(reading, ended: ended), style)
+            line(time + "  " + statusWord(reading, ended: ended, language: l), style)
         }
         // Progress bar.
         if y < bottom {
@@ -155,18 +137,19 @@ public enum TimerPane {
         }
         // The drift on a line of its own when it fits; otherwise "N min behind" joins the
         // clock and "ends HH:MM (planned HH:MM)" gets the line (the next session gives way).
-        let words = driftWords(model, now: now)
+        let parts = driftParts(model, now: now)
+        let summary = parts.ends.isEmpty ? parts.how : parts.how + " · " + parts.ends + parts.planned
         var clockLine = clock
-        var drift = words.line
-        if DisplayWidth.cells(of: drift) > w {
-            clockLine += " · " + words.how
-            drift = DisplayWidth.cells(of: words.ends) <= w ? words.ends : words.shortEnds
+        var drift = summary
+        if DisplayWidth.cells(of: summary) > w {
+            clockLine += " · " + parts.how
+            drift = DisplayWidth.cells(of: parts.ends + parts.planned) <= w ? parts.ends + parts.planned : parts.ends
         }
-        if let next = state.nextSession { clockLine += " · next: " + next.title }
+        if let next = state.nextSession { clockLine += " · " + l.t(.nextPrefix, next.title) }
         line(clockLine, Style(.dim))
         line(drift, Style(.accent))
         if let message = state.message, y < bottom {
-            line(messageLine(message, now: now), Style(.warning, bold: true))
+            line(messageLine(message, now: now, language: l), Style(.warning, bold: true))
         }
     }
 }

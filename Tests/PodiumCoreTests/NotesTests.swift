@@ -156,7 +156,7 @@ final class NotesTests: XCTestCase {
         XCTAssertEqual(notes.previousVersions.last?.savedAt, t0 + 30)
         XCTAssertEqual(aliceEffects.count, 1)
         if case .notice(let text)? = aliceEffects.first {
-            XCTAssertTrue(text.contains("moderator@bob"))
+            XCTAssertTrue(text.description.contains("moderator@bob"))
         } else {
             XCTFail("a stale save says that the other text was kept")
         }

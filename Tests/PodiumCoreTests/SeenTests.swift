@@ -74,6 +74,8 @@ final class SeenTests: XCTestCase {
         let effects = act(&file, Action.approve(id: "k3").guarded(by: aliceSaw), alice, minute: 2)
         XCTAssertEqual(file.question("k3")?.status, .dismissed)
         XCTAssertEqual(effects, [.leftAlone("not approved: bob dismissed it at \(at(1))")])
+        // Said in the reader's language when shown; the names and times stay as they are.
+        XCTAssertEqual(effects.first?.message(.ja), "承認していません: bob が \(at(1)) に却下しました")
         // The same change made by two people is no conflict: nothing to say.
         _ = act(&file, .approve(id: "k2"), bob, minute: 3)
         XCTAssertEqual(act(&file, Action.approve(id: "k2").guarded(by: aliceSaw), alice, minute: 4), [])
@@ -86,7 +88,7 @@ final class SeenTests: XCTestCase {
         let effects = act(&file, .nextSession(from: "knative"), "host:jiro@osaka", minute: 1)
         XCTAssertEqual(file.currentSessionID, "origins")
         XCTAssertEqual(effects.count, 1)
-        if case .leftAlone(let text)? = effects.first { XCTAssertTrue(text.hasPrefix("not moved")) } else { XCTFail("\(effects)") }
+        if case .leftAlone(let text)? = effects.first { XCTAssertTrue(text.description.hasPrefix("not moved")) } else { XCTFail("\(effects)") }
     }
 
     func testAMessageBelongsToItsSessionAndAWholeEventMessageStays() {

@@ -59,6 +59,9 @@ func runPodium(_ arguments: [String], stdin: String? = nil, environment: [String
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = "C.UTF-8"
+    // English whatever the developer's own locale, PODIUM_LANG or config file say.
+    for name in ["LC_ALL", "LC_MESSAGES", "PODIUM_LANG"] { env[name] = nil }
+    env["XDG_CONFIG_HOME"] = "/nonexistent/podium-test-config"
     env.merge(environment) { _, new in new }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }

@@ -62,7 +62,13 @@ final class TmuxSession {
         socket = "podium-test-\(UUID().uuidString.prefix(8).lowercased())"
         self.width = width
         self.height = height
-        var paneEnvironment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        // `swift test` sets NO_COLOR=1 for its children; a pane is a person's terminal, with
+        // colours unless a test asks for NO_COLOR (empty means unset).
+        // English whatever the developer's PODIUM_LANG or config file say.
+        var paneEnvironment = [
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NO_COLOR": "", "PODIUM_LANG": "", "LC_MESSAGES": "",
+            "XDG_CONFIG_HOME": "/nonexistent/podium-test-config",
+        ]
         paneEnvironment.merge(environment) { _, new in new }
         let term = paneEnvironment.removeValue(forKey: "TERM")
         let directory = workingDirectory?.path ?? FileManager.default.currentDirectoryPath
@@ -126,6 +132,11 @@ final class TmuxSession {
     /// The pane's text now, one line per row (tmux trims trailing spaces).
     func capture() -> String {
         (try? tmux(["capture-pane", "-p", "-t", session])) ?? ""
+    }
+
+    /// The pane's text with its attributes as SGR escapes (`capture-pane -e`).
+    func captureWithEscapes() -> String {
+        (try? tmux(["capture-pane", "-p", "-e", "-t", session])) ?? ""
     }
 
     /// Polls the screen every 50 ms until it contains `text`; returns that screen, or throws

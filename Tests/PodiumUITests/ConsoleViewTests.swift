@@ -10,7 +10,7 @@ final class ConsoleViewTests: XCTestCase {
     private let utc = TimeZone(identifier: "UTC")!
     private let start = Date(timeIntervalSince1970: 1_548_925_200)  // 2019-01-31 09:00 UTC
 
-    private func meetupState(runningFor seconds: Double, questions: Bool = true) -> (PodiumState, Date) {
+    func meetupState(runningFor seconds: Double, questions: Bool = true) -> (PodiumState, Date) {
         let event = Event(
             title: "Kubernetes Meetup Tokyo #15 — KubeCon 2018 Recap", date: "2019-01-31",
             venue: "Google Tokyo", start: "09:00", warningSeconds: 120, dangerSeconds: 60,
@@ -42,7 +42,7 @@ final class ConsoleViewTests: XCTestCase {
         return (state, start.addingTimeInterval(seconds))
     }
 
-    private func model(_ state: PodiumState, role: Role = .host, select: String? = "q1") -> ConsoleModel {
+    func model(_ state: PodiumState, role: Role = .host, select: String? = "q1") -> ConsoleModel {
         var model = ConsoleModel(role: role, actor: "\(role.rawValue)@test", shared: state)
         model.timeZone = utc
         model.selectedQuestionID = select

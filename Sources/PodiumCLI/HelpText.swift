@@ -1,0 +1,60 @@
+import Foundation
+import PodiumText
+
+/// ArgumentParser wraps help text but not the usage line, which grows past 80 columns with a
+/// few options and then breaks in the terminal inside an option (`[--name <name` / `>]`).
+enum HelpText {
+    /// The width help is written for: $COLUMNS, else 80 (ArgumentParser's own choice when
+    /// the output is not a terminal).
+    static func width(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        environment["COLUMNS"].flatMap { Int($0) }.map { max(40, $0) } ?? 80
+    }
+
+    /// Wraps every "USAGE: …" (help) or "Usage: …" (a usage error) line longer than `width` between whole tokens, a bracketed
+    /// group (`[--name <name>]`) being one token; continuation lines are indented under the
+    /// command.
+    static func wrapUsage(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            guard let label = ["USAGE:", "Usage:"].first(where: { line.hasPrefix($0 + " ") }),
+                  DisplayWidth.cells(of: line) > width else { return line }
+            let tokens = usageTokens(String(line.dropFirst(label.count + 1)))
+            // Indent continuation lines past "USAGE: podium <command>".
+            let commandWords = tokens.prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") && !$0.hasPrefix("-") }
+            var indent = 7 + commandWords.joined(separator: " ").count + 1
+            if indent > width / 2 { indent = 9 }
+            var lines: [String] = []
+            var current = label
+            for token in tokens {
+                let candidate = current + " " + token
+                if DisplayWidth.cells(of: candidate) > width, current.count > indent {
+                    lines.append(current)
+                    current = String(repeating: " ", count: indent - 1) + " " + token
+                } else {
+                    current = candidate
+                }
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Words of a usage line, with `[…]` and `<…>` groups kept whole.
+    static func usageTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == " ", depth == 0 {
+                if !current.isEmpty { tokens.append(current) }
+                current = ""
+                continue
+            }
+            if character == "[" || character == "<" { depth += 1 }
+            if character == "]" || character == ">" { depth = max(0, depth - 1) }
+            current.append(character)
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+}
