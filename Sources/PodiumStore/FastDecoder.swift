@@ -77,7 +77,7 @@ struct FastStateDecoder {
         var schemaVersion: Int?, revision: Int?, updatedAt: Date?, writer: Writer?
         var event: Event?, currentSessionID: String?, timers: [String: SessionTimer]?
         var questions: [Question]?, message: SpeakerMessage?, notes: [String: SessionNotes]?
-        var endedAt: Date?, messageLog: [SpeakerMessage] = []
+        var endedAt: Date?, messageLog: [SpeakerMessage] = [], blockedPeople: [String] = []
         try object { d, key in
             switch key {
             case "schemaVersion": schemaVersion = try d.integer()
@@ -92,6 +92,7 @@ struct FastStateDecoder {
             case "notes": notes = try d.dictionary { try $0.notes() }
             case "endedAt": endedAt = try d.optional { try $0.date() }
             case "messageLog": messageLog = try d.array { try $0.message() }
+            case "blockedPeople": blockedPeople = try d.array { try $0.string() }
             default: try d.skipValue()
             }
         }
@@ -110,6 +111,7 @@ struct FastStateDecoder {
         state.notes = notes
         state.endedAt = endedAt
         state.messageLog = messageLog
+        state.blockedPeople = blockedPeople
         return state
     }
 

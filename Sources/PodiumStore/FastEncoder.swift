@@ -50,7 +50,7 @@ struct FastStateEncoder {
         let expected: [(Any, Set<String>)] = [
             (PodiumState(event: event, now: date), [
                 "schemaVersion", "revision", "updatedAt", "writer", "event", "currentSessionID",
-                "timers", "questions", "message", "notes", "endedAt", "messageLog",
+                "timers", "questions", "message", "notes", "endedAt", "messageLog", "blockedPeople",
             ]),
             (Writer(host: "", pid: 0, role: .host), ["host", "pid", "role"]),
             (event, [
@@ -82,6 +82,7 @@ struct FastStateEncoder {
 
     private mutating func state(_ value: PodiumState) throws {
         open(UInt8(ascii: "{"))
+        key("blockedPeople"); array(value.blockedPeople) { $0.string($1) }
         key("currentSessionID"); string(value.currentSessionID)
         if let endedAt = value.endedAt { key("endedAt"); try date(endedAt) }
         key("event"); try event(value.event)

@@ -177,7 +177,7 @@ extension ConsoleModel {
         case .putLive(let id):
             return .live(id)
         case .nextSession, .nextSessionAndStart, .previousSession, .goToSession, .endEvent,
-             .mergeQuestion, .unmergeQuestion, .loadEvent:
+             .mergeQuestion, .unmergeQuestion, .loadEvent, .blockPerson:
             return .whole
         }
     }

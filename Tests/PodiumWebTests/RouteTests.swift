@@ -1,0 +1,4 @@
+import XCTest
+import HummingbirdTesting
+@testable import PodiumWeb
+final class RouteTests: XCTestCase { func testNothing() {} }
