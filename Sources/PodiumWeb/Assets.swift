@@ -10,7 +10,7 @@ enum Assets {
     h1 { font-size: 1.4rem; margin: .2rem 0; overflow-wrap: anywhere; }
     h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
     .speaker { margin: 0; opacity: .8; }
-    .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+    .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; unicode-bidi: isolate; }
     textarea, input[type=text], input[type=password] { width: 100%; font: inherit; padding: .5rem; border: 1px solid #888; border-radius: .4rem; }
     label { display: block; margin-top: .6rem; font-size: .9rem; }
     .row { text-align: right; font-size: .8rem; opacity: .7; }
@@ -159,10 +159,17 @@ enum Assets {
         }).then(function (r) { if (r.status === 429) show(error, T.tooFast); });
       }
 
+      // Control characters (an escape sequence from a chat bridge) show as their symbols,
+      // as on the server-rendered page.
+      function visible(s) {
+        return String(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, function (c) {
+          return c === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0));
+        });
+      }
       function el(tag, cls, content) {
         var node = document.createElement(tag);
         if (cls) node.className = cls;
-        if (content !== undefined) node.textContent = content;
+        if (content !== undefined) node.textContent = visible(content);
         return node;
       }
 
@@ -175,7 +182,7 @@ enum Assets {
         me.voted.forEach(function (id) { voted[id] = true; });
         var live = p.questions.filter(function (q) { return q.status === "live"; })[0];
         $("live").hidden = !live;
-        $("live-text").textContent = live ? live.text : "";
+        $("live-text").textContent = live ? visible(live.text) : "";
         var list = p.questions.slice().sort(function (a, b) {
           if ((a.status === "live") !== (b.status === "live")) return a.status === "live" ? -1 : 1;
           if (!sortByTime && a.votes !== b.votes) return b.votes - a.votes;
@@ -245,6 +252,11 @@ enum Assets {
       var ja = document.documentElement.lang === "ja";
       var offset = 0, data = null, lastSeen = 0;
 
+      function visible(s) {
+        return String(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, function (c) {
+          return c === "\u007f" ? "\u2421" : String.fromCharCode(0x2400 + c.charCodeAt(0));
+        });
+      }
       function pad(n) { return n < 10 ? "0" + n : "" + n; }
       function clock(s) {
         var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
@@ -285,14 +297,14 @@ enum Assets {
       function render(update) {
         var p = update.public;
         data = p;
-        $("session").textContent = p.session ? p.session.title : "";
-        $("speaker").textContent = p.session && p.session.speaker ? p.session.speaker : "";
+        $("session").textContent = p.session ? visible(p.session.title) : "";
+        $("speaker").textContent = p.session && p.session.speaker ? visible(p.session.speaker) : "";
         $("message").hidden = !p.message;
-        $("message").textContent = p.message || "";
+        $("message").textContent = visible(p.message || "");
         var live = p.questions.filter(function (q) { return q.status === "live"; })[0];
         $("live").hidden = !live;
-        $("live-text").textContent = live ? live.text : "";
-        $("next").textContent = p.next ? (ja ? "次: " : "Next: ") + p.next.title : "";
+        $("live-text").textContent = live ? visible(live.text) : "";
+        $("next").textContent = p.next ? (ja ? "次: " : "Next: ") + visible(p.next.title) : "";
         tick();
       }
 
