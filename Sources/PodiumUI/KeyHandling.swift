@@ -50,6 +50,7 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "E", action: "edit the notes in $EDITOR", roles: staff),
         KeyHelp(keys: "V", action: "earlier versions of the notes: Enter restores one", roles: staff),
         KeyHelp(keys: "R", action: "rundown: planned, actual, projected", roles: all),
+        KeyHelp(keys: "Q", action: "audience URL and QR code, stage screens (b: block asker)", roles: staff),
         KeyHelp(keys: "?", action: "this help", roles: all),
         KeyHelp(keys: "q  Ctrl-C", action: "quit (q and Esc first close any box)", roles: all),
     ]
@@ -206,6 +207,8 @@ extension ConsoleModel {
             helpScroll = 0
         case .character("R"):
             overlay = .rundown
+        case .character("Q") where role != .speaker:
+            overlay = .audience
         case .pageDown:
             notesScroll = min(notesScroll + 5, maximumNotesScroll)
             notesScrolledByHand = true
@@ -620,6 +623,8 @@ extension ConsoleModel {
             }
         case .rundown:
             self.overlay = nil
+        case .audience:
+            audienceKey(key, output: &output)
         case .question(let id, let scroll):
             let page = max(1, height - 6)
             let maximum = max(0, QueuePane.fullQuestionLines(self, id: id, now: now).count - page)
