@@ -112,6 +112,29 @@ def shown(text):
     return "".join(out)
 
 
+def decode_terminal_qr(screen):
+    """Draws a captured screen as a light-on-dark terminal shows it (half blocks as light
+    halves of a cell) and reads it with zbarimg."""
+    from PIL import Image
+    lines = screen.split("\n")
+    cell_w, cell_h = 6, 12
+    width = max(len(l) for l in lines) * cell_w
+    image = Image.new("L", (width, len(lines) * cell_h), 0)
+    pixels = image.load()
+    for row, line in enumerate(lines):
+        for column, ch in enumerate(line):
+            halves = {"\u2588": (1, 1), "\u2580": (1, 0), "\u2584": (0, 1)}.get(ch, (0, 0))
+            for half, light in enumerate(halves):
+                if light:
+                    for y in range(cell_h // 2):
+                        for x in range(cell_w):
+                            pixels[column * cell_w + x, row * cell_h + half * cell_h // 2 + y] = 255
+    path = os.path.join(SHOTS, "console-qr.png")
+    image.save(path)
+    result = subprocess.run(["zbarimg", "--raw", "-q", path], capture_output=True, text=True)
+    return result.stdout.strip()
+
+
 def main():
     with open(EVENT, "w", encoding="utf-8") as f:
         f.write("""title: "Kubernetes Meetup Tokyo #19 <script>window.__pwned=1</script>"
@@ -267,6 +290,15 @@ sessions:
     check(wait(lambda: stage.execute_script("return window.podiumReady === true")), "the stage script ran")
     check(wait(lambda: "phase-idle" in stage.find_element(By.TAG_NAME, "body").get_attribute("class")), "the stage is idle before the start")
     shot(stage, "stage-idle")
+
+    # --- The host console: Q shows the URL as a QR code a real reader decodes -------------
+    tmux("send-keys", "-t", "host", "Q")
+    check(wait(lambda: "1 stage screen following" in tmux("capture-pane", "-p", "-t", "host"), 8),
+          "the host console lists the stage screen connected")
+    decoded = decode_terminal_qr(tmux("capture-pane", "-p", "-t", "host"))
+    check(decoded == review + "/", "zbarimg reads the console's QR code as the audience URL: %r" % decoded)
+    tmux("send-keys", "-t", "host", "Escape")
+    time.sleep(0.5)
     tmux("send-keys", "-t", "host", "Space")
     phases, colours = [], {}
     requests_before = None
