@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies are chosen for build time: CI builds from scratch every run.
-// swift-argument-parser (CLI) and Yams (the human-edited event file) are the only ones.
+// swift-argument-parser (CLI) and Yams (the human-edited event file); Hummingbird and swift-log
+// only in PodiumWeb (`podium serve`): the console modules do not depend on them.
 let package = Package(
     name: "Podium",
     platforms: [.macOS(.v13)],
