@@ -32,6 +32,14 @@ public struct PublicSnapshot: Sendable {
         json = PublicSnapshot.makeJSON(state: state, questions: questions)
     }
 
+    /// The people whose own questions differ between two snapshots.
+    static func changedAskers(_ a: PublicSnapshot, _ b: PublicSnapshot) -> Set<String> {
+        var result = Set<String>()
+        for (person, questions) in b.askedBy where a.askedBy[person] != questions { result.insert(person) }
+        for person in a.askedBy.keys where b.askedBy[person] == nil { result.insert(person) }
+        return result
+    }
+
     /// One question as the audience sees it.
     static func questionJSON(_ question: Question) -> String {
         "{\"id\":\(JSONText.string(question.id)),\"text\":\(JSONText.string(question.text)),"
@@ -126,6 +134,8 @@ enum WebPerson {
 public final class Broadcaster: @unchecked Sendable {
     public struct Connection: Sendable {
         public var isStage: Bool
+        /// The person's id (their cookie), for the part of each update that is theirs.
+        public var person: String?
         public var address: String
         public var since: Date
     }
@@ -160,8 +170,15 @@ public final class Broadcaster: @unchecked Sendable {
         // Built outside the lock: readers keep the previous snapshot meanwhile.
         let next = PublicSnapshot(state: state, version: current.version + 1)
         lock.lock()
+        let previous = snapshot
         snapshot = next
-        let targets = subscribers.values.map(\.continuation)
+        // A change the audience cannot see (a new question under review, a moderator's
+        // label) goes only to the people whose own questions it changed.
+        let changed = next.json == previous.json ? PublicSnapshot.changedAskers(previous, next) : nil
+        let targets = subscribers.values.filter { subscriber in
+            guard let changed else { return true }
+            return subscriber.connection.person.map(changed.contains) ?? false
+        }.map(\.continuation)
         lock.unlock()
         for continuation in targets { continuation.yield(next) }
     }

@@ -241,12 +241,10 @@ public final class WebApp: Sendable {
     /// (`event: ping`), each one line of JSON.
     private func events(_ request: Request, _ context: WebContext) -> Response {
         if let refusal = passcodeRefusal(request, language: .en, page: false) { return refusal }
-        let (person, _) = Self.person(request)
         let known = Self.cookies(request)[Self.personCookie].flatMap { WebPerson.isValid($0) ? $0 : nil }
         let isStage = request.uri.queryParameters["stage"] != nil
         let subscription = hub.broadcaster.subscribe(
-            .init(isStage: isStage, address: context.remoteAddress, since: Date()))
-        _ = person
+            .init(isStage: isStage, person: known, address: context.remoteAddress, since: Date()))
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"

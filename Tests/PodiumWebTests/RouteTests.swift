@@ -397,3 +397,27 @@ final class RouteTests: XCTestCase {
         }
     }
 }
+
+final class BroadcastTests: XCTestCase {
+    /// A change the audience cannot see reaches only the person it concerns.
+    func testAnInvisibleChangeGoesOnlyToItsAsker() async throws {
+        let event = Event(title: "t", sessions: [Session(id: "s", title: "s", plannedSeconds: 60)])
+        var state = PodiumState(event: event, now: Date())
+        let broadcaster = Broadcaster(state: state)
+        let mine = broadcaster.subscribe(.init(isStage: false, person: person, address: "a", since: Date()))
+        let other = broadcaster.subscribe(.init(isStage: false, person: otherPerson, address: "b", since: Date()))
+        var mineIterator = mine.stream.makeAsyncIterator()
+        var otherIterator = other.stream.makeAsyncIterator()
+        _ = await mineIterator.next()
+        _ = await otherIterator.next()
+        state.revision += 1
+        state.questions.append(Question(id: "q-1", text: "under review", source: .web, sessionID: "s", status: .new, askedAt: Date(), by: "web:" + person))
+        broadcaster.publish(state)
+        broadcaster.closeAll()  // what was sent stays to be read; then the streams end
+        let update = await mineIterator.next()
+        XCTAssertEqual(update?.version, 2)
+        XCTAssertTrue(update?.personalJSON(person: person).contains("under review") ?? false)
+        let nothing = await otherIterator.next()
+        XCTAssertNil(nothing, "the other page got nothing for a change it cannot see")
+    }
+}
