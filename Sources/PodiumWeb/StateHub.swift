@@ -30,6 +30,10 @@ public final class StateHub: @unchecked Sendable {
     private var stopping = false
     private var stopped = false
     private var thread: Thread?
+    /// New states wait here for the publishing queue, newest only: building what the pages
+    /// see never delays the next write.
+    private let publishQueue = DispatchQueue(label: "podium-publish")
+    private var waitingPublish: PodiumState?
     /// Batches written and actions in them (for the benchmarks and tests).
     public private(set) var writes = 0
     public private(set) var writtenActions = 0
@@ -91,7 +95,7 @@ public final class StateHub: @unchecked Sendable {
             condition.unlock()
             if finished { break }
             if batch.isEmpty {
-                if let state = try? store.reloadIfChanged() { broadcaster.publish(state) }
+                if let state = try? store.reloadIfChanged() { publish(state) }
                 continue
             }
             write(batch)
@@ -102,6 +106,21 @@ public final class StateHub: @unchecked Sendable {
         condition.unlock()
     }
 
+    private func publish(_ state: PodiumState) {
+        condition.lock()
+        let idle = waitingPublish == nil
+        waitingPublish = state
+        condition.unlock()
+        guard idle else { return }
+        publishQueue.async { [self] in
+            condition.lock()
+            let newest = waitingPublish
+            waitingPublish = nil
+            condition.unlock()
+            if let newest { broadcaster.publish(newest) }
+        }
+    }
+
     private func write(_ batch: [Pending]) {
         let intents = batch.flatMap(\.intents)
         do {
@@ -109,7 +128,7 @@ public final class StateHub: @unchecked Sendable {
             writes += 1
             writtenActions += intents.count
             for item in batch { item.done(.success(state)) }
-            broadcaster.publish(state)
+            publish(state)
         } catch {
             for item in batch { item.done(.failure(.unavailable)) }
         }
