@@ -216,6 +216,21 @@ final class RouteTests: XCTestCase {
         }
     }
 
+    func testTheStageShowsTheMessageAndTheLiveQuestionEscaped() async throws {
+        let fixture = try WebFixture(questions: [question("q-live", "<b>on stage</b>", status: .live)])
+        try fixture.console([.sendMessage(SpeakerMessage(text: "Please wrap up <script>", sentBy: "host@test", sentAt: Date(), sessionID: "keynote"))])
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try await fixture.test { client in
+            let page = text(try await client.execute(uri: "/stage", method: .get))
+            XCTAssertTrue(page.contains("Please wrap up &lt;script&gt;"), page)
+            XCTAssertTrue(page.contains("&lt;b&gt;on stage&lt;/b&gt;"))
+            XCTAssertTrue(page.contains("src=\"/assets/stage.js\""))
+            XCTAssertFalse(page.contains("<form"), "the stage has no controls")
+            let api = text(try await client.execute(uri: "/api/questions", method: .get))
+            XCTAssertTrue(api.contains("\"message\":\"Please wrap up \\u003cscript\\u003e\""), api)
+        }
+    }
+
     func testALineBreakInAQuestionCannotEndAnEventStreamEvent() throws {
         var state = PodiumState(event: Event(title: "t", sessions: [Session(id: "s", title: "s", plannedSeconds: 60)]), now: Date())
         state.questions.append(question("q-1", "line\n\ndata: {\"forged\":1}\r\nevent: x\u{2028}", status: .approved, session: "s"))

@@ -204,6 +204,22 @@ sessions:
     phone.find_element(By.CSS_SELECTOR, "#questions li[data-id='%s'] button.vote" % saved["id"]).click()
     check(wait(lambda: sum(question_on_disk(question)["votes"].values()) == 1), "and votes again: still one vote")
 
+    # --- While the file cannot be written, the page keeps the text and sends it later ------
+    import fcntl
+    lock = open(STATE + ".lock", "a")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # another writer holds the lock too long: 503 after 3 s
+    kept = "スケーラビリティに関して (sent while the file was locked)"
+    box.send_keys(kept)
+    phone.find_element(By.ID, "send").click()
+    check(wait(lambda: phone.find_element(By.ID, "error").is_displayed(), 8), "a failed send says so")
+    check(box.get_attribute("value") == kept, "and keeps the text in the box")
+    shot(phone, "phone-retrying")
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    lock.close()
+    check(wait(lambda: question_on_disk(kept) is not None, 15), "the page sends it again by itself once the file can be written")
+    check(wait(lambda: box.get_attribute("value") == "" and phone.find_element(By.ID, "notice").is_displayed(), 5),
+          "then empties the box and says it was sent")
+
     # --- Hostile strings: sent through the page's API, shown literally, run nothing -------
     with open(HOSTILE, encoding="utf-8") as f:
         hostile = json.load(f)
