@@ -155,6 +155,11 @@ public final class Broadcaster: @unchecked Sendable {
         return snapshot
     }
 
+    public var connectionCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return subscribers.count
+    }
+
     public var connections: [Connection] {
         lock.lock(); defer { lock.unlock() }
         return subscribers.values.map(\.connection)

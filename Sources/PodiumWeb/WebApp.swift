@@ -241,6 +241,13 @@ public final class WebApp: Sendable {
     /// (`event: ping`), each one line of JSON.
     private func events(_ request: Request, _ context: WebContext) -> Response {
         if let refusal = passcodeRefusal(request, language: .en, page: false) { return refusal }
+        // A bound on open connections, so that one client opening thousands cannot take the
+        // memory the venue's phones need.
+        if hub.broadcaster.connectionCount >= options.maximumConnections {
+            var response = Self.json(.serviceUnavailable, JSONText.error("too many open pages; try again"))
+            response.headers[.retryAfter] = "10"
+            return response
+        }
         let known = Self.cookies(request)[Self.personCookie].flatMap { WebPerson.isValid($0) ? $0 : nil }
         let isStage = request.uri.queryParameters["stage"] != nil
         let subscription = hub.broadcaster.subscribe(

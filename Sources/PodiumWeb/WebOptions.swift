@@ -23,6 +23,8 @@ public struct WebOptions: Sendable {
     public var maximumBatch: Int = 512
     /// How often the state file is checked for other writers' changes when nothing is sent.
     public var pollInterval: Double = 0.2
+    /// Live-update connections open at once, at most (each costs about 40 KB).
+    public var maximumConnections: Int = 5_000
     /// Seconds between keep-alive events on open live-update connections.
     public var heartbeatSeconds: Double = 20
     /// Where the presence file goes (nil: none). Consoles read it to show the URLs and stages.
