@@ -19,7 +19,7 @@ public struct WebOptions: Sendable {
     public var actorHost: String
     /// The largest request body accepted.
     public var maximumBodyBytes: Int = 8 * 1024
-    /// The longest an accepted question waits for its write to join a batch (group commit).
+    /// The most submissions one write carries (group commit), so one write stays bounded.
     public var maximumBatch: Int = 512
     /// How often the state file is checked for other writers' changes when nothing is sent.
     public var pollInterval: Double = 0.2
