@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies are chosen for build time: CI builds from scratch every run.
-// swift-argument-parser (CLI) and Yams (the human-edited event file) are the only ones.
+// swift-argument-parser (CLI) and Yams (the human-edited event file); Hummingbird and swift-log
+// only in PodiumWeb (`podium serve`): the console modules do not depend on them.
 // Linux only: the store and the terminal layer use Glibc (flock, inotify, poll) directly; no
 // other platform is claimed.
 let package = Package(
@@ -13,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        // Only the web server (`podium serve`, module PodiumWeb) uses it; the consoles do not.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // The only code that sees ncursesw's C headers.
@@ -31,9 +35,15 @@ let package = Package(
         .target(name: "PodiumUI", dependencies: ["PodiumCore", "PodiumText"]),
         // The only code that imports ncursesw: init/teardown, keys, drawing a grid.
         .target(name: "PodiumTerminal", dependencies: ["CNcursesw", "PodiumUI"]),
+        // The audience and stage pages, their API and live updates: `podium serve`.
+        .target(name: "PodiumWeb", dependencies: [
+            "PodiumCore", "PodiumStore", "PodiumText",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Commands and the event loop, wiring the layers together.
         .target(name: "PodiumCLI", dependencies: [
-            "PodiumCore", "PodiumStore", "PodiumUI", "PodiumTerminal",
+            "PodiumCore", "PodiumStore", "PodiumUI", "PodiumTerminal", "PodiumWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
@@ -52,6 +62,14 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "PodiumEndToEndTests", dependencies: ["podium", "PodiumText"]),
+        .testTarget(
+            name: "PodiumWebTests",
+            dependencies: [
+                "PodiumWeb", "PodiumCore", "PodiumStore", "PodiumText", "podium",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["browser"]
+        ),
         // A whole evening in process: several console sessions on one file through the real store.
         .testTarget(name: "PodiumEveningTests", dependencies: ["PodiumCLI", "PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
     ],

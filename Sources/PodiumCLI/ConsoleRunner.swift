@@ -69,6 +69,7 @@ final class ConsoleRunner {
             let now = Date()
             session.model.keepSelectionValid()
             let size = terminal.size
+            if session.model.overlay == .audience { session.model.presence = ServePresence.read(forState: store.path) }
             session.model.width = size.width
             session.model.height = size.height
             let screen = ConsoleView.render(session.model, now: now, width: size.width, height: size.height)

@@ -30,7 +30,7 @@ public struct PodiumCommand: ParsableCommand {
         subcommands: [
             HostCommand.self, ModerateCommand.self, SpeakerCommand.self, InitCommand.self, AskCommand.self,
             StatusCommand.self, MergeCommand.self, ReportCommand.self, ExportCommand.self,
-            ImportCommand.self, NotesCommand.self, RecoverCommand.self,
+            ImportCommand.self, NotesCommand.self, RecoverCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: HostCommand.self
     )

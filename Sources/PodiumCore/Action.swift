@@ -39,6 +39,9 @@ public indirect enum Action: Codable, Equatable, Sendable {
     case setEditing(id: String, by: String?)
     /// Puts a question's triage state back as it was (undo).
     case setStatus(id: String, status: QuestionStatus)
+    /// Blocks a person of the audience page (`podium serve`) by their id: their questions not
+    /// yet asked are dismissed, and servers refuse their new ones.
+    case blockPerson(String)
 
     // Messages to the speaker.
     case sendMessage(SpeakerMessage)

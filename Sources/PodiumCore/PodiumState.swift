@@ -50,6 +50,9 @@ public struct PodiumState: Codable, Equatable, Sendable {
     /// Every message sent to the speaker, oldest first: a message leaves the screen when its
     /// session ends, but stays here for the history and the report.
     public var messageLog: [SpeakerMessage]
+    /// People blocked from the audience page (`podium serve`), by the id their browser holds:
+    /// their new questions are refused by every server on this file.
+    public var blockedPeople: [String]
 
     public init(event: Event, now: Date) {
         schemaVersion = Self.currentSchemaVersion
@@ -64,6 +67,7 @@ public struct PodiumState: Codable, Equatable, Sendable {
         notes = [:]
         endedAt = nil
         messageLog = []
+        blockedPeople = []
         for session in event.sessions {
             timers[session.id] = SessionTimer(sessionID: session.id)
             notes[session.id] = SessionNotes(
@@ -73,7 +77,7 @@ public struct PodiumState: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, revision, updatedAt, writer, event, currentSessionID, timers, questions
-        case message, notes, endedAt, messageLog
+        case message, notes, endedAt, messageLog, blockedPeople
     }
 
     /// Files written before `endedAt` and `messageLog` existed still load.
@@ -91,6 +95,7 @@ public struct PodiumState: Codable, Equatable, Sendable {
         notes = try container.decode([String: SessionNotes].self, forKey: .notes)
         endedAt = try container.decodeIfPresent(Date.self, forKey: .endedAt)
         messageLog = try container.decodeIfPresent([SpeakerMessage].self, forKey: .messageLog) ?? []
+        blockedPeople = try container.decodeIfPresent([String].self, forKey: .blockedPeople) ?? []
     }
 
     // MARK: Derived

@@ -3,6 +3,8 @@ import Foundation
 /// Where a question came from.
 public enum QuestionSource: String, Codable, CaseIterable, Sendable {
     case venue, zoom, youtube, discord, satellite, other
+    /// The audience page of `podium serve`.
+    case web
 
     /// A short tag for the queue.
     public var tag: String {
@@ -13,6 +15,7 @@ public enum QuestionSource: String, Codable, CaseIterable, Sendable {
         case .discord: return "DC"
         case .satellite: return "SAT"
         case .other: return "OTH"
+        case .web: return "WEB"
         }
     }
 
@@ -26,6 +29,7 @@ public enum QuestionSource: String, Codable, CaseIterable, Sendable {
         case "discord", "dc": self = .discord
         case "satellite", "sat", "osaka": self = .satellite
         case "other", "oth", "": self = .other
+        case "web", "browser", "phone": self = .web
         default: return nil
         }
     }

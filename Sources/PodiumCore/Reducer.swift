@@ -280,6 +280,14 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         }
         return reduce(&state, inner, context: context)
 
+    case .blockPerson(let person):
+        if !state.blockedPeople.contains(person) { state.blockedPeople.append(person) }
+        // The page records its person as the actor who asked ("web:ID").
+        for question in state.questions where question.history.first?.by == "web:" + person
+            && (question.status == .new || question.status == .approved) {
+            reduce(&state, .dismiss(id: question.id, reason: "blocked"), context: context)
+        }
+
     case .loadEvent(let event):
         let fresh = PodiumState(event: event, now: now)
         state.event = event

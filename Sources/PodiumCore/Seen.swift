@@ -52,7 +52,7 @@ public struct Seen: Codable, Equatable, Sendable {
             return capture(for: inner, in: state, isUndo: isUndo)
         case .vote, .moveQuestion, .setEditing, .addQuestion, .startTimer, .pauseTimer,
              .adjustTime, .restartSession, .nextSession, .previousSession, .goToSession,
-             .nextSessionAndStart, .endEvent, .sendMessage, .setNotes, .loadEvent:
+             .nextSessionAndStart, .endEvent, .sendMessage, .setNotes, .loadEvent, .blockPerson:
             return nil
         }
     }

@@ -82,7 +82,7 @@ public enum Undo {
 
         case .addQuestion, .setEditing, .startTimer, .pauseTimer, .adjustTime, .restartSession,
              .nextSession, .nextSessionAndStart, .previousSession, .goToSession, .endEvent,
-             .sendMessage, .clearMessage, .setNotes, .loadEvent:
+             .sendMessage, .clearMessage, .setNotes, .loadEvent, .blockPerson:
             return []
         }
     }

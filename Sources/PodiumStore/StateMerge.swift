@@ -47,6 +47,8 @@ public enum StateMerge {
             .sorted { ($0.sentAt, $0.sentBy, $0.text) < ($1.sentAt, $1.sentBy, $1.text) }
             .filter { seenMessages.insert("\($0.sentAt.timeIntervalSince1970)|\($0.sentBy)|\($0.text)").inserted }
         result.endedAt = ordered.compactMap(\.endedAt).min()
+        // A person blocked in either copy stays blocked.
+        result.blockedPeople = Array(Set(ordered.flatMap(\.blockedPeople))).sorted()
 
         var noteVersions: [String: [SessionNotes]] = [:]
         for copy in ordered {

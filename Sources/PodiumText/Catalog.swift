@@ -47,7 +47,7 @@ public enum Msg: String, Sendable, CaseIterable {
     case undoApproval, undoDismissal, undoRestore, undoLive, undoAnswered, undoVote, undoPin
     case undoEdit, undoMerge, undoMove, undoLabels, undoAssign, undoLast
     // Keys (the help overlay; the README's table is the English)
-    case keyStartPause, keyNextPrevious, keyNextAndStart, keyPlusMinus, keyExactTime, keyRestart, keyBigDigits, keyMessage, keyAsk, keyMove, keyFirstLast, keyApprove, keyDismissRestore, keyLive, keyAnswered, keyVote, keyPin, keyEdit, keyMerge, keyReorder, keyLabelAssign, keyUndo, keyFilterOrderSource, keySessions, keySearch, keyFull, keyEscape, keyFocus, keyScrollNotes, keyNextNotes, keyHostNotes, keyEditNotes, keyVersions, keyRundown, keyHelp, keyQuit
+    case keyStartPause, keyNextPrevious, keyNextAndStart, keyPlusMinus, keyExactTime, keyRestart, keyBigDigits, keyMessage, keyAsk, keyMove, keyFirstLast, keyApprove, keyDismissRestore, keyLive, keyAnswered, keyVote, keyPin, keyEdit, keyMerge, keyReorder, keyLabelAssign, keyUndo, keyFilterOrderSource, keySessions, keySearch, keyFull, keyEscape, keyFocus, keyScrollNotes, keyNextNotes, keyHostNotes, keyEditNotes, keyVersions, keyRundown, keyAudience, keyHelp, keyQuit
     // Console sessions and the command line
     case quitWithout, quitWithoutOne, notSavedYet, wroteBack, goneNotWrittenBack, showingLastGood
     case editorTempFailed, editorFailed, editorReadBack, notesUnchanged, notesSavedConcurrent, notesSaved
@@ -340,6 +340,7 @@ extension Msg {
         .keyEditNotes: ("edit the notes in $EDITOR", "$EDITOR でノートを編集"),
         .keyVersions: ("earlier versions of the notes: Enter restores one", "ノートの以前の版: Enter で復元"),
         .keyRundown: ("rundown: planned, actual, projected", "進行表: 予定・実績・見込み"),
+        .keyAudience: ("audience URL and QR code, stage screens (b: block asker)", "参加者用URLとQRコード・ステージ画面 (b: 質問者をブロック)"),
         .keyHelp: ("this help", "このヘルプ"),
         .keyQuit: ("quit (q and Esc first close any box)", "終了 (q と Esc はまず枠を閉じる)"),
 

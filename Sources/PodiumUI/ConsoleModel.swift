@@ -35,6 +35,8 @@ public enum Overlay: Equatable, Sendable {
     case question(id: String, scroll: Int)
     /// The earlier texts of the notes shown (`shownNoteVersions`), one of them selected.
     case noteVersions(selected: Int)
+    /// `Q`: the audience page's URL and QR code, the stage screens (`podium serve`).
+    case audience
 }
 
 /// Everything that belongs to one console and is not shared: selection, focus, overlays, the
@@ -55,6 +57,8 @@ public struct ConsoleModel: Sendable {
     public var showHostNotes = false
     public var showNextSessionNotes = false
     public var overlay: Overlay?
+    /// What a running `podium serve` said last (read by the loop while the audience box is open).
+    public var presence: ServePresence?
     public var input: InputPurpose?
     public var editor = LineEditor("", maximumLength: Question.maximumLength)
     /// Characters refused since the input line was last edited because the line was full (a

@@ -48,6 +48,7 @@ public enum ConsoleView {
                        title: l.t(.endEventTitle), into: &screen)
         case .question(let id, let scroll):
             QueuePane.drawFullQuestion(model, id: id, scroll: scroll, now: now, into: &screen)
+        case .audience: AudienceOverlay.draw(model, now: now, into: &screen)
         case nil: break
         }
         return screen

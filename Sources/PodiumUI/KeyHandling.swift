@@ -56,6 +56,7 @@ public let keyHelp: [KeyHelp] = {
         KeyHelp(keys: "E", message: .keyEditNotes, roles: staff),
         KeyHelp(keys: "V", message: .keyVersions, roles: staff),
         KeyHelp(keys: "R", message: .keyRundown, roles: all),
+        KeyHelp(keys: "Q", message: .keyAudience, roles: staff),
         KeyHelp(keys: "?", message: .keyHelp, roles: all),
         KeyHelp(keys: "q  Ctrl-C", message: .keyQuit, roles: all),
     ]
@@ -183,7 +184,7 @@ extension ConsoleModel {
         case .putLive(let id):
             return .live(id)
         case .nextSession, .nextSessionAndStart, .previousSession, .goToSession, .endEvent,
-             .mergeQuestion, .unmergeQuestion, .loadEvent:
+             .mergeQuestion, .unmergeQuestion, .loadEvent, .blockPerson:
             return .whole
         }
     }
@@ -212,6 +213,8 @@ extension ConsoleModel {
             helpScroll = 0
         case .character("R"):
             overlay = .rundown
+        case .character("Q") where role != .speaker:
+            overlay = .audience
         case .pageDown:
             notesScroll = min(notesScroll + 5, maximumNotesScroll)
             notesScrolledByHand = true
@@ -626,6 +629,8 @@ extension ConsoleModel {
             }
         case .rundown:
             self.overlay = nil
+        case .audience:
+            audienceKey(key, output: &output)
         case .question(let id, let scroll):
             let page = max(1, height - 6)
             let maximum = max(0, QueuePane.fullQuestionLines(self, id: id, now: now).count - page)

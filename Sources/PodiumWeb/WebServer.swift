@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PodiumCore
+
+/// Runs `podium serve` until SIGINT or SIGTERM: writes already handed in are finished first.
+public enum WebServer {
+    /// Blocks until the server has stopped. `log` gets the URLs and notices (one line each).
+    public static func run(options: WebOptions, writerHost: String, log: @escaping @Sendable (String) -> Void) throws {
+        let hub = try StateHub(options: options, writerHost: writerHost)
+        hub.start()
+        let web = WebApp(hub: hub, options: options)
+        let presence = options.presencePath.map { Presence(path: $0, broadcaster: hub.broadcaster) }
+        let app = Application(
+            router: web.router(),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                let urls = WebServer.urls(host: options.host, port: port)
+                presence?.urls = urls
+                for url in urls { log("audience: \(url)   stage: \(url)stage") }
+                log(options.review
+                    ? "questions arrive as new: approve them in a console (y)"
+                    : "--no-review: questions go straight to the queue")
+            },
+            logger: {
+                var logger = Logger(label: "podium-serve")
+                logger.logLevel = .critical
+                return logger
+            }()
+        )
+        // Open live-update connections never end by themselves: end them on the signal that
+        // stops the server, so that its graceful shutdown does not wait for them.
+        var sources: [DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { hub.broadcaster.closeAll() }
+            source.resume()
+            sources.append(source)
+        }
+        let heartbeat = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(options.heartbeatSeconds * 1e9))
+                hub.broadcaster.heartbeat()
+            }
+        }
+        let presenceTask = Task.detached {
+            while !Task.isCancelled {
+                presence?.write()
+                try? await Task.sleep(nanoseconds: 3_000_000_000)
+            }
+        }
+        let done = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        Task.detached {
+            do { try await app.runService() } catch { failure.error = error }
+            done.signal()
+        }
+        done.wait()
+        heartbeat.cancel()
+        presenceTask.cancel()
+        hub.stop()
+        presence?.remove()
+        _ = sources
+        if let error = failure.error {
+            throw WebSetupError.listen("cannot listen on \(options.host):\(options.port): \(error)")
+        }
+    }
+
+    private final class Failure: @unchecked Sendable {
+        var error: (any Error)?
+    }
+
+    /// The addresses the audience can open: every IPv4 address of this machine when listening
+    /// on all of them, else the one given.
+    public static func urls(host: String, port: Int) -> [String] {
+        guard host == "0.0.0.0" || host == "::" else {
+            return ["http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"]
+        }
+        var addresses: [String] = []
+        var list: UnsafeMutablePointer<ifaddrs>?
+        if getifaddrs(&list) == 0, let first = list {
+            var cursor: UnsafeMutablePointer<ifaddrs>? = first
+            while let entry = cursor {
+                if let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) {
+                    var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+                    if getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 {
+                        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                        if !addresses.contains(text) { addresses.append(text) }
+                    }
+                }
+                cursor = entry.pointee.ifa_next
+            }
+            freeifaddrs(first)
+        }
+        // The venue's network first, loopback last.
+        addresses.sort { a, b in a.hasPrefix("127.") == b.hasPrefix("127.") ? a < b : !a.hasPrefix("127.") }
+        if addresses.isEmpty { addresses = ["127.0.0.1"] }
+        return addresses.map { "http://\($0):\(port)/" }
+    }
+}
+
+/// The presence file next to the state (`STATE.serve.json`), rewritten atomically every few
+/// seconds: the URLs this server answers on and the stage screens connected now. Consoles read
+/// it to show the audience URL (and its QR code) and whether the projector still follows.
+final class Presence: @unchecked Sendable {
+    let path: String
+    let broadcaster: Broadcaster
+    private let lock = NSLock()
+    private var _urls: [String] = []
+    var urls: [String] {
+        get { lock.lock(); defer { lock.unlock() }; return _urls }
+        set { lock.lock(); _urls = newValue; lock.unlock() }
+    }
+
+    init(path: String, broadcaster: Broadcaster) {
+        self.path = path
+        self.broadcaster = broadcaster
+    }
+
+    func write() {
+        let now = Date()
+        let stages = broadcaster.connections.filter(\.isStage).sorted { $0.since < $1.since }
+        let audience = broadcaster.connections.count - stages.count
+        var json = "{\"pid\":\(getpid()),\"updatedAt\":\(JSONText.millis(now)),\"urls\":["
+        json += urls.map(JSONText.string).joined(separator: ",") + "],\"audience\":\(audience),\"stages\":["
+        json += stages.map { "{\"address\":\(JSONText.string($0.address)),\"since\":\(JSONText.millis($0.since))}" }.joined(separator: ",")
+        json += "]}\n"
+        let temp = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(json.utf8)) else { return }
+        _ = rename(temp, path)
+    }
+
+    func remove() {
+        unlink(path)
+    }
+}
