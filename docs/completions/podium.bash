@@ -173,13 +173,13 @@ _podium() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    host|moderate|speaker|init|ask|status|merge|report|export|import|notes|recover|help)
+    host|moderate|speaker|init|ask|status|merge|report|export|import|notes|recover|serve|help)
         # Offer subcommand argument completions
         "_podium_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'host moderate speaker init ask status merge report export import notes recover help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'host moderate speaker init ask status merge report export import notes recover serve help' -- "${cur}"))
         ;;
     esac
 }
@@ -295,7 +295,7 @@ _podium_ask() {
         return
         ;;
     '--source')
-        __podium_add_completions -W 'venue'$'\n''zoom'$'\n''youtube'$'\n''discord'$'\n''satellite'$'\n''other'
+        __podium_add_completions -W 'venue'$'\n''zoom'$'\n''youtube'$'\n''discord'$'\n''satellite'$'\n''other'$'\n''web'
         return
         ;;
     '--session')
@@ -417,7 +417,7 @@ _podium_import() {
         return
         ;;
     '--source')
-        __podium_add_completions -W 'venue'$'\n''zoom'$'\n''youtube'$'\n''discord'$'\n''satellite'$'\n''other'
+        __podium_add_completions -W 'venue'$'\n''zoom'$'\n''youtube'$'\n''discord'$'\n''satellite'$'\n''other'$'\n''web'
         return
         ;;
     '--session')
@@ -537,6 +537,37 @@ _podium_recover() {
     # Offer option value completions
     case "${prev}" in
     '--state')
+        return
+        ;;
+    esac
+}
+
+_podium_serve() {
+    repeating_flags=()
+    non_repeating_flags=(--no-review -h --help)
+    repeating_options=()
+    non_repeating_options=(--lang --state --listen --questions-per-minute --address-questions-per-minute --passcode)
+    __podium_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        __podium_add_completions -W 'en'$'\n''ja'
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    '--listen')
+        return
+        ;;
+    '--questions-per-minute')
+        return
+        ;;
+    '--address-questions-per-minute')
+        return
+        ;;
+    '--passcode')
         return
         ;;
     esac
