@@ -362,6 +362,12 @@ final class Intake {
         case .failure(let problem):
             throw CommandFailure(message: "\(problem.reason) (nothing was added)", status: ExitStatus.badInput)
         }
+        return writeWaitingForTheFile()
+    }
+
+    /// Writes what was taken, retrying while the file cannot be written; a signal meanwhile
+    /// ends it the way a stream ends (written, or kept for `podium recover`).
+    private func writeWaitingForTheFile() -> Int32 {
         guard let signals = try? SignalWatcher(signals: [SIGTERM, SIGINT, SIGHUP]) else {
             flush(force: true)
             return finish()
@@ -401,17 +407,7 @@ final class Intake {
             pending.removeAll()
             throw CommandFailure(message: "\(problems) bad line\(problems == 1 ? "" : "s") in stdin: nothing was added (\(count) good line\(count == 1 ? "" : "s") not written; without --strict they are)", status: ExitStatus.badInput)
         }
-        guard let signals = try? SignalWatcher(signals: [SIGTERM, SIGINT, SIGHUP]) else {
-            flush(force: true)
-            return finish()
-        }
-        while !flush() {
-            let ready = Poller.wait([signals.descriptor], timeoutMilliseconds: retryTimeout)
-            if ready.contains(signals.descriptor), let signal = signals.pendingSignals().first(where: SignalWatcher.isTermination) {
-                return endBySignal(signal)
-            }
-        }
-        return finish()
+        return writeWaitingForTheFile()
     }
 
     /// One complete line of input.
