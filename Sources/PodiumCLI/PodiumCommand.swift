@@ -39,6 +39,11 @@ public struct PodiumCommand: ParsableCommand {
 
     /// Runs the command line, mapping errors to clear messages on stderr and exit statuses.
     public static func run() -> Never {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let message = UnknownCommand.message(Array(CommandLine.arguments.dropFirst()), commands: names) {
+            printError(message)
+            Foundation.exit(ExitStatus.badInput)
+        }
         do {
             var command = try parseAsRoot()
             // A bad config file is an error for every command, so that it is found at once.

@@ -174,11 +174,20 @@ public enum Schedule {
                 .flatMap { abs($0.timeIntervalSince(now)) < 36 * 3600 ? $0 : nil }
             let anchor = firstActualStart ?? dated ?? now
             planBase = nearestTimeOfDay(minutes: minutes, to: anchor, calendar: calendar)
+            // Nothing started, no date, and the nearest start long past (04:40 for a 19:00
+            // event): the host is preparing the next one, not 580 minutes late for the last.
+            if firstActualStart == nil, dated == nil, let base = planBase,
+               now.timeIntervalSince(base) > Schedule.rehearsalGap {
+                planBase = calendar.date(byAdding: .day, value: 1, to: base)
+            }
             scheduledBase = planBase
-            // A run hours away from the planned start is a rehearsal: plan from its real start.
+            // A run hours away from the planned start is a rehearsal: plan from its real start
+            // (or from now, while nothing has started and the dated start is long past).
             if let first = firstActualStart, let base = planBase,
                abs(first.timeIntervalSince(base)) > Schedule.rehearsalGap {
                 planBase = first
+            } else if firstActualStart == nil, let base = planBase, now.timeIntervalSince(base) > Schedule.rehearsalGap {
+                planBase = now
             }
             hasStartTime = true
         } else if let firstActualStart {

@@ -200,11 +200,36 @@ final class ScheduleTests: XCTestCase {
         // 19:00 (35 hours away), not the 22nd's (11 hours away, nearer by the clock).
         let dayBefore = at("08:00").addingTimeInterval(-86_400)
         XCTAssertEqual(Schedule.project(state, now: dayBefore, calendar: calendar).plannedStart, at("19:00"))
-        // Two minutes more than 36 hours away, the date is ignored: the nearest 19:00 wins.
+        // Two minutes more than 36 hours away, the date is ignored: the coming 19:00 (the
+        // 22nd's, 12 hours on), not the 21st's that passed 12 hours ago.
         let tooEarly = at("19:00").addingTimeInterval(-36 * 3600 - 120)
         XCTAssertEqual(
             Schedule.project(state, now: tooEarly, calendar: calendar).plannedStart,
-            at("19:00").addingTimeInterval(-2 * 86_400))
+            at("19:00").addingTimeInterval(-86_400))
+    }
+
+    func testPreparingHoursBeforeAnEveningIsNotHundredsOfMinutesBehind() {
+        // No usable date, 04:40: the nearest 19:00 by the clock is yesterday's (9 h 40 ago),
+        // which read as "580 min behind". The plan is the coming evening's.
+        var undated = event()
+        undated.date = nil
+        let state = PodiumState(event: undated, now: at("04:30"))
+        let early = project(state, "04:40")
+        XCTAssertEqual(early.plannedStart, at("19:00"))
+        XCTAssertEqual(early.summaryLine, "on time · ends 21:00")
+        // Within the gap after the planned start, a late start is still late.
+        let late = Schedule.project(state, now: at("19:00").addingTimeInterval(2 * 3600), calendar: calendar)
+        XCTAssertEqual(late.plannedStart, at("19:00"))
+        XCTAssertEqual(late.summaryLine, "120 min behind · ends 23:00 (planned 21:00)")
+
+        // Dated, nothing started, the evening long past (03:00 the next night): a rehearsal
+        // planned from now, not "480 min behind".
+        let dated = PodiumState(event: event(), now: at("18:00"))
+        let night = at("03:00").addingTimeInterval(86_400)
+        let rehearsal = Schedule.project(dated, now: night, calendar: calendar)
+        XCTAssertEqual(rehearsal.plannedStart, night)
+        XCTAssertEqual(rehearsal.drift, .onTime)
+        XCTAssertEqual(rehearsal.rebasedFrom, at("19:00"))
     }
 
     func testAFirstStartHoursFromThePlanIsARehearsal() {
