@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
         // Test helper: many commits from one process, to race several writers on one file.
         .executableTarget(name: "podium-stress", dependencies: ["PodiumStore", "PodiumCore", "PodiumText"]),
-        // Benchmarks of issue 7 (BENCHMARKS.md): dependency-free, so CI's build stays short.
+        // The benchmarks of BENCHMARKS.md: dependency-free, so CI's build stays short.
         .executableTarget(name: "podium-bench", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
 
         .testTarget(name: "PodiumTextTests", dependencies: ["PodiumText"]),
