@@ -225,7 +225,7 @@ public final class ConsoleLoop {
         case .key(let key):
             var commands: [ConsoleCommand] = key == .resize ? [.repaint] : []
             let (output, effects) = session.handle(key, now: now)
-            commands += Self.commands(for: effects)
+            commands += self.commands(for: effects)
             if output.bell { commands.append(.bell) }
             if output.quit { return commands + [.persist(force: true), .quit] }
             if let edit = output.editNotes { commands.append(.openEditor(session: edit.session, kind: edit.kind)) }
@@ -244,7 +244,7 @@ public final class ConsoleLoop {
             var commands: [ConsoleCommand] = []
             // A question being edited here must not stay marked on other consoles.
             if case .editQuestion(let id) = session.model.input {
-                commands += Self.commands(for: session.apply([.setEditing(id: id, by: nil)], now: now))
+                commands += self.commands(for: session.apply([.setEditing(id: id, by: nil)], now: now))
             }
             return commands + [.persist(force: true), .exit(.signal(status: status, unsaved: nil))]
         case .inputClosed:
@@ -252,15 +252,11 @@ public final class ConsoleLoop {
         }
     }
 
-    /// The reducer's effects as commands: its notes are already on the status line (the
-    /// session says them as it applies the actions); a bell rings.
-    static func commands(for effects: [Effect]) -> [ConsoleCommand] {
-        effects.compactMap { effect in
-            switch effect {
-            case .bell: return .bell
-            case .notice, .leftAlone: return nil
-            }
-        }
+    /// The reducer's effects as commands: what they say goes on the status line as one notice
+    /// (`ConsoleSession.statusLine`), before any bell.
+    public func commands(for effects: [Effect]) -> [ConsoleCommand] {
+        let bells = effects.filter { $0 == .bell }.map { _ in ConsoleCommand.bell }
+        return (session.statusLine(for: effects).map { [ConsoleCommand.notice($0)] } ?? []) + bells
     }
 
     static func urgency(_ phase: TimerPhase) -> Int {
@@ -409,11 +405,11 @@ public final class ConsoleLoop {
         session.reload(now: clock())
         let current = session.model.shared.notes[notesSession]
         let effects = session.apply([.setNotes(session: notesSession, kind: kind, text: edited, basedOn: notes?.updatedAt)], now: clock())
+        execute(commands(for: effects))
         if let current, current.text(kind) != original {
             session.model.say(.notesSavedConcurrent, current.updatedBy, notesSession)
         } else {
             session.model.say(.notesSaved)
         }
-        execute(Self.commands(for: effects))
     }
 }

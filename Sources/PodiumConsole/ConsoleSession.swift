@@ -44,9 +44,9 @@ public final class ConsoleSession {
         return (output, apply(output.actions, now: now))
     }
 
-    /// Applies actions in memory at once (the screen shows them before the disk does). What
-    /// the reducer says (time that could not be taken, a move someone else made) is shown;
-    /// all its effects are returned, for the loop to carry out the rest (the bell).
+    /// Applies actions in memory at once (the screen shows them before the disk does), and
+    /// returns what the reducer said (time that could not be taken, a move someone else made,
+    /// a bell): the loop carries it out (`ConsoleLoop.commands(for:)`).
     public func apply(_ actions: [Action], now: Date) -> [Effect] {
         guard !actions.isEmpty, role != .speaker else { return [] }
         let context = ActionContext(now: now, actor: actor)
@@ -55,9 +55,13 @@ public final class ConsoleSession {
             effects += reduce(&model.shared, action, context: context)
             pending.append((action, context))
         }
-        let said = effects.compactMap { $0.message(model.language) }
-        if !said.isEmpty { model.say(unique(said).joined(separator: " · ")) }
         return effects
+    }
+
+    /// What effects say, as one status line in this console's language (nil: nothing).
+    public func statusLine(for effects: [Effect]) -> String? {
+        let said = unique(effects.compactMap { $0.message(model.language) })
+        return said.isEmpty ? nil : said.joined(separator: " · ")
     }
 
     /// Writes pending actions as intents under the lock. On failure they stay pending, the

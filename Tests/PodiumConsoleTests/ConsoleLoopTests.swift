@@ -94,6 +94,17 @@ final class ConsoleLoopTests: XCTestCase {
         XCTAssertEqual(try file().revision, revision + 1, "the burst went in one write")
     }
 
+    func testWhatTheReducerSaysReachesTheStatusLine() throws {
+        let (loop, backend) = try console(.host)
+        XCTAssertEqual(loop.commands(for: [.bell, .notice("one"), .leftAlone("two"), .notice("one")]),
+                       [.notice("one · two"), .bell])
+        XCTAssertEqual(loop.commands(for: []), [])
+        // Two minutes planned: the third minute taken off is not there, and the reducer says so.
+        backend.feed(.character("-"), .character("-"), .character("-"))
+        loop.step(.keys)
+        XCTAssertNotNil(row(backend, containing: "no time taken: none was left"), backend.lastFrame)
+    }
+
     // MARK: Other writers
 
     func testAnotherWritersApprovalShowsInTheNextFrame() throws {
