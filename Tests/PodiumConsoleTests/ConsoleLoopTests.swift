@@ -121,6 +121,39 @@ final class ConsoleLoopTests: XCTestCase {
         XCTAssertTrue(question.contains("ok"), question)
     }
 
+    func testWithoutAWatchTheQuietSecondStillTakesOthersChanges() throws {
+        let (loop, backend) = try console(.moderator)
+        let other = try session(.moderator)
+        _ = other.apply([.approve(id: "q1")], now: clock.now())
+        other.persist(now: clock.now(), force: true)
+        // A folder the watch does not see (NFS, a sync tool): only the timeout wakes the loop.
+        loop.step(.timedOut)
+        let question = try XCTUnwrap(row(backend, containing: "Why etcd?"), backend.lastFrame)
+        XCTAssertFalse(question.contains("NEW"), question)
+    }
+
+    // MARK: The terminal
+
+    func testAResizeDrawsAtTheNewSizeAndARepaintDrawsAgain() throws {
+        let (loop, backend) = try console(.host)
+        XCTAssertEqual(backend.frames.last?.count, 30)
+        backend.size = (60, 16)
+        backend.feed(.resize)
+        loop.step(.keys)
+        XCTAssertEqual(backend.frames.last?.count, 16)
+        XCTAssertEqual(backend.frames.last?.first?.count, 60)
+        // The same screen again after a resize to the same size, or after the terminal was
+        // taken back (SIGCONT, SIGWINCH): drawn whole again, since the terminal may have lost it.
+        let drawn = backend.frames.count
+        backend.feed(.resize)
+        loop.step(.keys)
+        XCTAssertEqual(backend.frames.count, drawn + 1)
+        loop.step(Wakeup(repaint: true))
+        XCTAssertEqual(backend.frames.count, drawn + 2)
+        loop.step(.timedOut)
+        XCTAssertEqual(backend.frames.count, drawn + 2, "nothing changed: nothing drawn")
+    }
+
     // MARK: Time
 
     func testCrossingAThresholdRingsTheBellOnce() throws {
