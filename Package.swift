@@ -41,19 +41,25 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // Commands and the event loop, wiring the layers together.
+        // The console's event loop and its policy (bell, saving, the editor, quitting), on any
+        // `TerminalBackend`: no ncurses here, so tests and podium-bench run the real loop.
+        .target(name: "PodiumConsole", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
+        // Commands and the wiring of the layers (the real terminal, signals, the editor).
         .target(name: "PodiumCLI", dependencies: [
-            "PodiumCore", "PodiumStore", "PodiumUI", "PodiumTerminal", "PodiumWeb",
+            "PodiumCore", "PodiumStore", "PodiumUI", "PodiumTerminal", "PodiumWeb", "PodiumConsole",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "podium", dependencies: ["PodiumCLI"]),
         // Test helper: many commits from one process, to race several writers on one file.
         .executableTarget(name: "podium-stress", dependencies: ["PodiumStore", "PodiumCore", "PodiumText"]),
         // The benchmarks of BENCHMARKS.md: dependency-free, so CI's build stays short.
-        .executableTarget(name: "podium-bench", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
+        .executableTarget(name: "podium-bench", dependencies: ["PodiumCore", "PodiumStore", "PodiumUI", "PodiumText", "PodiumConsole"]),
+        // Fakes for tests only (a terminal that records frames, a clock moved by hand): never a
+        // dependency of the `podium` executable.
+        .target(name: "PodiumTestSupport", dependencies: ["PodiumUI"]),
 
         .testTarget(name: "PodiumTextTests", dependencies: ["PodiumText"]),
-        .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore"]),
+        .testTarget(name: "PodiumCoreTests", dependencies: ["PodiumCore", "PodiumTestSupport"]),
         .testTarget(
             name: "PodiumStoreTests", dependencies: ["PodiumStore", "PodiumCore", "podium-stress"]),
         .testTarget(
@@ -71,7 +77,11 @@ let package = Package(
             exclude: ["browser"]
         ),
         // A whole evening in process: several console sessions on one file through the real store.
-        .testTarget(name: "PodiumEveningTests", dependencies: ["PodiumCLI", "PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
+        .testTarget(name: "PodiumEveningTests", dependencies: ["PodiumConsole", "PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
+        // The console's event loop in process: keys, file changes and clock ticks in, frames out.
+        .testTarget(
+            name: "PodiumConsoleTests",
+            dependencies: ["PodiumConsole", "PodiumTestSupport", "PodiumCore", "PodiumStore", "PodiumUI", "PodiumText"]),
     ],
     swiftLanguageModes: [.v6]
 )

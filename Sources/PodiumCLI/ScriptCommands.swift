@@ -266,7 +266,8 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure(message: error.description, status: ExitStatus.badInput)
         }
         for warning in result.warnings { printError("skipped: \(warning.description)") }
-        let fresh = result.questions.filter { state.question($0.id) == nil }
+        // One set lookup per row (a large file against a large state stays linear).
+        let fresh = result.newQuestions(in: state)
         if !fresh.isEmpty {
             try store.commit(fresh.map { .addQuestion($0) }, context: ActionContext(now: Date(), actor: actorName(.script)))
         }

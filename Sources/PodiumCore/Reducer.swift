@@ -272,7 +272,7 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
         if let why = seen.conflict(for: inner, in: state, context: context) {
             // Someone else already did the same: nothing to say, nothing to change.
             var attempt = state
-            reduce(&attempt, inner, context: context)
+            _ = reduce(&attempt, inner, context: context)
             return attempt == state ? [] : [.leftAlone(why)]
         }
         if case .putLive(let id) = inner {
@@ -283,10 +283,12 @@ public func reduce(_ state: inout PodiumState, _ action: Action, context: Action
     case .blockPerson(let person):
         if !state.blockedPeople.contains(person) { state.blockedPeople.append(person) }
         // The page records its person as the actor who asked ("web:ID").
+        var effects: [Effect] = []
         for question in state.questions where question.history.first?.by == "web:" + person
             && (question.status == .new || question.status == .approved) {
-            reduce(&state, .dismiss(id: question.id, reason: "blocked"), context: context)
+            effects += reduce(&state, .dismiss(id: question.id, reason: "blocked"), context: context)
         }
+        return effects
 
     case .loadEvent(let event):
         let fresh = PodiumState(event: event, now: now)

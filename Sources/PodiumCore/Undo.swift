@@ -144,7 +144,8 @@ public struct UndoStack: Sendable, Equatable {
         var inverse: [Action] = []
         for action in actions {
             inverse = Undo.inverse(of: action, before: after) + inverse
-            reduce(&after, action, context: context)
+            // A rehearsal on a copy, to learn what the undo will see: nothing here is shown.
+            _ = reduce(&after, action, context: context)
         }
         guard !inverse.isEmpty else { return false }
         var guardedInverse: [Action] = []
@@ -154,7 +155,7 @@ public struct UndoStack: Sendable, Equatable {
             } else {
                 guardedInverse.append(action)
             }
-            reduce(&after, action, context: context)
+            _ = reduce(&after, action, context: context)
         }
         entries.append(Entry(actions: actions, inverse: guardedInverse))
         if entries.count > limit { entries.removeFirst(entries.count - limit) }

@@ -154,7 +154,8 @@ public final class StateStore {
         _ actions: [Action], context: ActionContext, create initial: PodiumState? = nil
     ) throws -> PodiumState {
         try update(create: initial, now: context.now) { state in
-            for action in actions { reduce(&state, action, context: context) }
+            // Callers that show what the reducer said use `commitReporting`.
+            for action in actions { _ = reduce(&state, action, context: context) }
         }
     }
 
@@ -166,7 +167,8 @@ public final class StateStore {
             throw StoreError.io(file: path, operation: "commit of no actions", errno: EINVAL)
         }
         return try update(create: nil, now: last.context.now) { state in
-            for intent in intents { reduce(&state, intent.action, context: intent.context) }
+            // Callers that show what the reducer said use `commitReporting`.
+            for intent in intents { _ = reduce(&state, intent.action, context: intent.context) }
         }
     }
 

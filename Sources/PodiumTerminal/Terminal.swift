@@ -11,7 +11,7 @@ import Darwin
 /// thread. `open` sets the locale, starts curses in raw mode; `draw` sends only what changed;
 /// `readKeys` never blocks (wait with `Poller` on `inputDescriptor`); `close` restores the
 /// terminal, and runs at the latest in `deinit`.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// Line pieces are drawn in ASCII (`+-|#.`): asked for, or no UTF-8 locale.
     public let asciiLines: Bool
     /// The locale can show non-ASCII text. When false, non-ASCII graphemes are drawn as `?`.
@@ -300,6 +300,12 @@ public final class Terminal {
         }
         if keys.isEmpty, standardInputHungUp() { inputClosed = true }
         return keys
+    }
+
+    /// Whether keys are waiting on standard input (never blocks).
+    public var keysWaiting: Bool {
+        guard !closed, !suspended else { return false }
+        return Poller.wait([inputDescriptor], timeoutMilliseconds: 0).contains(inputDescriptor)
     }
 
     private func standardInputHungUp() -> Bool {

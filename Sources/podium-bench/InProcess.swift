@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PodiumConsole
 import PodiumCore
 import PodiumStore
 import PodiumUI
@@ -28,40 +29,62 @@ let benchActor = "host@bench"
 let screenWidth = 80
 let screenHeight = 24
 
-/// (a) A key handled and the frame drawn, as the console's loop does it: `handle`, the
-/// actions applied to memory (`reduce`), `keepSelectionValid`, `render` at 80×24, and the
-/// comparison with the previous screen. The store's copy of the state is held, as after a
-/// commit, so the first change after it pays the copy-on-write as in the real console.
+/// A terminal that only notes when a frame was drawn: key→frame ends there. The loop writes to
+/// the disk right after the frame, so the write is outside the measurement, as a person sees it.
+final class BenchBackend: TerminalBackend {
+    let size: (width: Int, height: Int) = (screenWidth, screenHeight)
+    var queued: [Key] = []
+    /// Wall-clock and CPU nanoseconds at the last draw.
+    var drawn: (wall: UInt64, cpu: UInt64)?
+    func draw(_ screen: Screen) { drawn = (monotonicNanoseconds(), threadCPUNanoseconds()) }
+    func readKeys() -> [Key] {
+        defer { queued.removeAll() }
+        return queued
+    }
+    var keysWaiting: Bool { !queued.isEmpty }
+    var inputClosed: Bool { false }
+    func bell() {}
+    func suspend() {}
+    func resume() {}
+    func close() {}
+}
+
+/// (a) A key handled and the frame drawn, by the console's own loop (`ConsoleLoop`): the key
+/// read, `handle`, the actions applied to memory, `keepSelectionValid`, `render` at 80×24 and
+/// the comparison with the previous screen, up to the draw. Each change is then written to a
+/// state file as in the real console (not timed), so the first change after a write pays the
+/// copy-on-write of the store's copy as it does there.
 /// Not included: curses' own drawing (see scripts/bench for the bytes it sends).
-func keyToFrame(questions count: Int, iterations: Int) -> [(String, Samples)] {
-    var model = ConsoleModel(role: .host, actor: benchActor, shared: Fixture.state(questions: count))
-    model.timeZone = TimeZone(identifier: "Asia/Tokyo")!
-    var held = model.shared
-    model.keepSelectionValid()
-    var last = ConsoleView.render(model, now: Date(), width: screenWidth, height: screenHeight)
+func keyToFrame(questions count: Int, iterations: Int, directory: String) throws -> [(String, Samples)] {
+    let path = directory + "/keys-\(count).json"
+    unlink(path)
+    defer {
+        unlink(path)
+        unlink(path + ".lock")
+    }
+    let store = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
+    let state = try store.commit([], context: ActionContext(now: Date(), actor: benchActor), create: Fixture.state(questions: count))
+    let session = ConsoleSession(store: store, role: .host, actor: benchActor, state: state)
+    session.model.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+    let backend = BenchBackend()
+    let loop = ConsoleLoop(
+        session: session, backend: backend, clock: { Date() }, changes: store,
+        editor: ConsoleEditor(name: "none") { _ in 127 }, bell: false)
+    loop.refresh()
     let names = ["j", "y", "k", "j", "space"]
     let keys: [Key] = [.character("j"), .character("y"), .character("k"), .character("j"), .character(" ")]
     var samples: [String: Samples] = [:]
     for index in 0..<(iterations + 50) {
-        let key = keys[index % keys.count]
-        var changed = false
-        let time = milliseconds {
-            let now = Date()
-            let output = model.handle(key, now: now)
-            if !output.actions.isEmpty {
-                changed = true
-                let context = ActionContext(now: now, actor: benchActor)
-                for action in output.actions { reduce(&model.shared, action, context: context) }
-            }
-            model.keepSelectionValid()
-            let screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
-            if screen != last { last = screen }
-        }
-        // The loop persists right after the frame: the store then holds this state too.
-        if changed { held = model.shared }
+        backend.queued = [keys[index % keys.count]]
+        backend.drawn = nil
+        let wall = monotonicNanoseconds()
+        let cpu = threadCPUNanoseconds()
+        if let end = loop.turn(.keys) { fatalError("the loop ended: \(end)") }
+        loop.refresh()
+        let drawn = backend.drawn ?? (monotonicNanoseconds(), threadCPUNanoseconds())
+        let time = Timing(wall: Double(drawn.wall - wall) / 1e6, cpu: Double(drawn.cpu - cpu) / 1e6)
         if index >= 50 { samples[names[index % names.count], default: Samples()].add(time) }
     }
-    _ = held
     return ["j", "k", "y", "space"].map { ($0, samples[$0]!) }
 }
 
@@ -152,7 +175,7 @@ func runSuite(_ plan: Plan, quick: Bool) throws -> Int32 {
     var sizes: [Int: Int] = [:]
     let total = Date()
     for count in plan.sizes {
-        for (name, samples) in keyToFrame(questions: count, iterations: plan.keys) {
+        for (name, samples) in try keyToFrame(questions: count, iterations: plan.keys, directory: directory) {
             // Judged on the wall clock, as a person feels it (the cpu columns show how much of
             // it was this process's own work on a shared machine).
             let met = samples.percentile(99) <= 2

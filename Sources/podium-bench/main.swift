@@ -41,6 +41,13 @@ while index < arguments.count {
     }
 }
 
+/// A folder of its own for the state files of one run (removed at exit by the caller's defer).
+func scratchDirectory() throws -> String {
+    let directory = FileManager.default.temporaryDirectory.path + "/podium-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    return directory
+}
+
 do {
     switch command {
     case "suite":
@@ -74,8 +81,10 @@ do {
     case "keys":
         // Only key→frame: podium-bench keys [--count N] [--samples K]
         let counts = options["--count"].flatMap { Int($0) }.map { [$0] } ?? [100, 1_000, 10_000]
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         for count in counts {
-            for (name, samples) in keyToFrame(questions: count, iterations: options["--samples"].flatMap { Int($0) } ?? 2_000) {
+            for (name, samples) in try keyToFrame(questions: count, iterations: options["--samples"].flatMap { Int($0) } ?? 2_000, directory: directory) {
                 print("key→frame \(name) \(count): p50 \(format(samples.median)) p99 \(format(samples.percentile(99))) "
                       + "max \(format(samples.percentile(100))) ms; cpu p50 \(format(samples.cpuMedian)) p99 \(format(samples.cpuP99)) ms")
             }
@@ -105,7 +114,9 @@ do {
         // A loop for `perf record`: podium-bench profile --count N --samples K (keys, encode, decode).
         let count = options["--count"].flatMap { Int($0) } ?? 10_000
         let runs = options["--samples"].flatMap { Int($0) } ?? 20
-        for (name, samples) in keyToFrame(questions: count, iterations: runs * 50) {
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, samples) in try keyToFrame(questions: count, iterations: runs * 50, directory: directory) {
             print("key \(name): p50 \(format(samples.median)) ms p99 \(format(samples.percentile(99))) ms")
         }
         let codec = try codec(questions: count, runs: runs)

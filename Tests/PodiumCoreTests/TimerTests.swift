@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumTestSupport
 import XCTest
 
 /// Every timer transition with a fake clock: the reducer's timer actions, `SessionTimer`,

@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-@testable import PodiumCLI
+@testable import PodiumConsole
 import PodiumCore
 import PodiumStore
 import PodiumText
@@ -174,7 +174,7 @@ final class Evening {
             }
             if forgetWhatWasSeen {
                 let output = console.model.handle(key, now: now)
-                console.apply(output.actions.map(\.unguarded), now: now)
+                _ = console.apply(output.actions.map(\.unguarded), now: now)
             } else {
                 _ = console.handle(key, now: now)
             }

@@ -5,61 +5,68 @@ import PodiumText
 import PodiumUI
 
 /// One console's shared-state work, without the terminal: the model, the actions shown on
-/// screen but not yet on disk, and the store. The event loop (`ConsoleRunner`) drives it with
+/// screen but not yet on disk, and the store. The event loop (`ConsoleLoop`) drives it with
 /// keys, file changes and time; tests drive several of them on one file in one process.
 ///
 /// A key's actions are applied to memory at once (shown first) and persisted later as intents
 /// under the store's lock; each carries what its person saw (`Seen`), so that applied to a
 /// fresher file it changes only what still holds, and the console says what it left alone.
-final class ConsoleSession {
-    let store: StateStore
-    let role: Role
-    let actor: String
-    var model: ConsoleModel
+public final class ConsoleSession {
+    public let store: StateStore
+    public let role: Role
+    public let actor: String
+    public var model: ConsoleModel
 
     /// Actions applied on screen but not yet on disk, with the context they were made in.
-    private(set) var pending: [(action: Action, context: ActionContext)] = []
+    public private(set) var pending: [(action: Action, context: ActionContext)] = []
     private var lastPersistFailure: Date?
     /// A q was pressed while changes could not be saved: the next q quits without them.
-    var quitArmed = false
+    public var quitArmed = false
     /// The other host whose clock was last seen running ahead (`ClockSkew`).
     private var hostAhead: String?
 
-    init(store: StateStore, role: Role, actor: String, state: PodiumState) {
+    public init(store: StateStore, role: Role, actor: String, state: PodiumState, language: Language = .en) {
         self.store = store
         self.role = role
         self.actor = actor
         self.model = ConsoleModel(role: role, actor: actor, shared: state)
-        model.language = processLanguage
+        model.language = language
     }
 
-    var quitWarning: String {
+    public var quitWarning: String {
         model.language.t(pending.count == 1 ? .quitWithoutOne : .quitWithout, pending.count)
     }
 
     /// Handles a key: local changes at once, shared ones applied in memory and kept pending.
-    func handle(_ key: Key, now: Date) -> ConsoleOutput {
+    /// Returns what the key asks of the loop, and what the reducer said (see `apply`).
+    public func handle(_ key: Key, now: Date) -> (output: ConsoleOutput, effects: [Effect]) {
         let output = model.handle(key, now: now)
-        apply(output.actions, now: now)
-        return output
+        return (output, apply(output.actions, now: now))
     }
 
-    /// Applies actions in memory at once (the screen shows them before the disk does). What
-    /// the reducer says (time that could not be taken, a move someone else made) is shown.
-    func apply(_ actions: [Action], now: Date) {
-        guard !actions.isEmpty, role != .speaker else { return }
+    /// Applies actions in memory at once (the screen shows them before the disk does), and
+    /// returns what the reducer said (time that could not be taken, a move someone else made,
+    /// a bell): the loop carries it out (`ConsoleLoop.commands(for:)`).
+    public func apply(_ actions: [Action], now: Date) -> [Effect] {
+        guard !actions.isEmpty, role != .speaker else { return [] }
         let context = ActionContext(now: now, actor: actor)
-        var said: [String] = []
+        var effects: [Effect] = []
         for action in actions {
-            said += reduce(&model.shared, action, context: context).compactMap { $0.message(model.language) }
+            effects += reduce(&model.shared, action, context: context)
             pending.append((action, context))
         }
-        if !said.isEmpty { model.say(unique(said).joined(separator: " · ")) }
+        return effects
+    }
+
+    /// What effects say, as one status line in this console's language (nil: nothing).
+    public func statusLine(for effects: [Effect]) -> String? {
+        let said = unique(effects.compactMap { $0.message(model.language) })
+        return said.isEmpty ? nil : said.joined(separator: " · ")
     }
 
     /// Writes pending actions as intents under the lock. On failure they stay pending, the
     /// error shows on screen, and the next attempt comes about a second later (`force`: now).
-    func persist(now: Date, force: Bool = false) {
+    public func persist(now: Date, force: Bool = false) {
         guard role != .speaker else {
             pending.removeAll()
             return
@@ -88,7 +95,7 @@ final class ConsoleSession {
 
     /// Takes another process's changes, keeping this console's unsaved actions on top. A state
     /// file that disappeared (moved aside, deleted) is written back from the last good state.
-    func reload(now: Date) {
+    public func reload(now: Date) {
         if role != .speaker, store.fileIsMissing {
             do {
                 if try store.writeBackIfMissing(now: now) {
@@ -103,7 +110,9 @@ final class ConsoleSession {
         do {
             guard var fresh = try store.reloadIfChanged() else { return }
             checkClocks(fresh, now: now)
-            for (action, context) in pending { reduce(&fresh, action, context: context) }
+            // What these actions said was shown when they were first applied; on the fresher
+            // file they are applied again only to keep them on screen until they are written.
+            for (action, context) in pending { _ = reduce(&fresh, action, context: context) }
             model.shared = fresh
             if model.storeProblem != nil, pending.isEmpty { model.storeProblem = nil }
         } catch {
@@ -113,7 +122,7 @@ final class ConsoleSession {
 
     /// Keeps the changes that could not be written in a file of their own (never dropped) and
     /// returns the message saying where, and how to write them later.
-    func keepUnsaved() -> String {
+    public func keepUnsaved() -> String {
         let count = pending.count
         let what = "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")"
         let absolute = store.path.hasPrefix("/") ? store.path : FileManager.default.currentDirectoryPath + "/" + store.path
@@ -128,7 +137,7 @@ final class ConsoleSession {
 
     /// Says so while another machine writes the state file with its clock ahead of this one's;
     /// the warning goes when that machine's next write is on time.
-    func checkClocks(_ state: PodiumState, now: Date) {
+    public func checkClocks(_ state: PodiumState, now: Date) {
         guard let writer = state.writer else { return }
         if let ahead = ClockSkew.secondsAhead(of: state, now: now, thisHost: store.writer.host) {
             hostAhead = writer.host
