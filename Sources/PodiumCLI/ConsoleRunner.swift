@@ -72,6 +72,7 @@ final class ConsoleRunner {
             if session.model.overlay == .audience { session.model.presence = ServePresence.read(forState: store.path) }
             session.model.width = size.width
             session.model.height = size.height
+            session.model.followNotesCue(now: now)
             let screen = ConsoleView.render(session.model, now: now, width: size.width, height: size.height)
             if screen != lastScreen {
                 terminal.draw(screen)
