@@ -54,6 +54,7 @@ func keyToFrame(questions count: Int, iterations: Int) -> [(String, Samples)] {
                 for action in output.actions { reduce(&model.shared, action, context: context) }
             }
             model.keepSelectionValid()
+            model.followNotesCue(now: now)
             let screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
             if screen != last { last = screen }
         }
@@ -235,6 +236,7 @@ func timerTicks(questions count: Int, frames: Int, role: Role = .host)
         var screen = last
         let time = milliseconds {
             model.keepSelectionValid()
+            model.followNotesCue(now: now)
             screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
             if screen != last {}
         }
