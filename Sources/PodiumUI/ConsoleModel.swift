@@ -156,8 +156,8 @@ public struct ConsoleModel: Sendable {
     /// Where the notes are scrolled is the model's alone (the view draws `notesScroll`): while
     /// the user has not scrolled them by hand and the current pacing cue's rows are out of
     /// view, they scroll to show it, with a row of context above when there is room. The loop
-    /// calls it before each frame (the cue moves on with time), and a key that scrolls the
-    /// notes first (PgDn then goes on from what was shown). The layout is the one the view draws (same memo, width).
+    /// calls it before each frame (the cue moves on with time), so that a key such as PgDn
+    /// goes on from the row shown. The layout is the one the view draws (same memo, width).
     public mutating func followNotesCue(now: Date) {
         guard !notesScrolledByHand, role != .speaker else { return }
         let rect = ConsoleLayout(role: role, width: width, height: height).notes

@@ -20,15 +20,6 @@ public enum KeyCommand: String, Sendable, CaseIterable {
     /// Ctrl-C: quits even from the input line or a box.
     case interrupt
 
-    /// Whether the command moves the notes from where they are shown (with this focus).
-    func scrollsNotes(_ focus: Pane) -> Bool {
-        switch self {
-        case .notesPageUp, .notesPageDown: return true
-        case .up, .down: return focus == .notes
-        default: return false
-        }
-    }
-
     /// Commands on the selected question: with none selected they only say so.
     var needsSelectedQuestion: Bool {
         switch self {
@@ -185,13 +176,9 @@ extension ConsoleModel {
     /// gives a fresh id (a question asked, a vote): the caller's, so that tests can repeat a
     /// run exactly and key handling reads no clock and no random source of its own.
     public mutating func handle(_ key: Key, now: Date, newID: () -> String = Question.newID) -> ConsoleOutput {
-        let binding = bindingByKey[key]
-        if input == nil, overlay == nil, let command = binding?.command, command.scrollsNotes(focus) {
-            // Scrolling goes on from the row shown, which may be the cue's (the loop moves the
-            // notes to it before each frame; time may have moved it on since).
-            followNotesCue(now: now)
-        }
-        var output = handleKey(key, binding, now: now, newID: newID)
+        // The notes' scroll is already the row shown: the loop calls followNotesCue before each
+        // frame. Following the cue again here could move them to rows never seen.
+        var output = handleKey(key, bindingByKey[key], now: now, newID: newID)
         if output.quit, case .editQuestion(let id) = input {
             // Quitting in the middle of an edit: the other consoles must not show it edited.
             output.actions.append(.setEditing(id: id, by: nil))
