@@ -82,6 +82,17 @@ final class KeyTableTests: XCTestCase {
         }
     }
 
+    /// The status line hints only keys its role may use, each once.
+    func testStatusLineHintsOnlyKeysOfTheRole() {
+        for binding in keyTable {
+            guard let hint = binding.hint else { continue }
+            XCTAssertTrue(hint.roles.isSubset(of: binding.roles), "the hint \"\(hint.key)\" shows for roles that cannot use \(binding.label)")
+        }
+        let ranks = keyTable.compactMap { $0.hint?.rank }
+        XCTAssertEqual(Set(ranks).count, ranks.count, "two hints at one place on the status line")
+        XCTAssertEqual(KeyBinding.statusHints(.speaker, .en), " ? help  q quit")
+    }
+
     /// Keys a line lists do nothing in this state only where said here, and why.
     private let noOpHere: [KeyCommand: String] = [
         .escape: "no search to clear, no merge to cancel",
