@@ -179,6 +179,8 @@ public final class ConsoleLoop {
         if session.model.overlay == .audience { session.model.presence = ServePresence.read(forState: session.store.path) }
         session.model.width = size.width
         session.model.height = size.height
+        // Where the notes follow a pacing cue is decided in the model, before the frame.
+        session.model.followNotesCue(now: now)
         let screen = ConsoleView.render(session.model, now: now, width: size.width, height: size.height)
         if screen != lastScreen {
             backend.draw(screen)

@@ -7,7 +7,8 @@ public enum Msg: String, Sendable, CaseIterable {
     case rundownTitle, restartTitle, endEventTitle, paletteTitle, questionTitle, questionTitleScroll
     case keysTitle, noteVersionsTitle, hostNoteVersionsTitle
     // Status line
-    case hintsHost, hintsModerator, hintsSpeaker, tooSmall
+    case hintStartPause, hintNext, hintMinute, hintAsk, hintApprove, hintDismiss, hintLive, hintDone
+    case hintMerge, hintMessage, hintFind, hintHelp, hintQuit, tooSmall
     case promptAsk, promptAskedBy, promptEdit, promptDismiss, promptMessage, promptEventMessage
     case promptAdjust, promptSearch, promptLabels, promptAssign
     // Help
@@ -103,11 +104,19 @@ extension Msg {
         .noteVersionsTitle: ("Earlier versions of the notes", "ノートの以前の版"),
         .hostNoteVersionsTitle: ("Earlier versions of the host notes", "司会ノートの以前の版"),
 
-        .hintsHost: (" space start/pause  n next  +/- min  a ask  y ok  ⏎ live  m msg  ? help  q quit",
-                     " space 開始/停止  n 次  +/- 分  a 質問  y 承認  ⏎ 出題  m 伝言  ? ヘルプ q 終了"),
-        .hintsModerator: (" a ask  y ok  x dismiss  ⏎ live  d done  M merge  m msg  / find  ? help  q quit",
-                          " a 質問  y 承認  x 却下  ⏎ 出題  d 済  M 統合  m 伝言  / 検索  ? ヘルプ  q 終了"),
-        .hintsSpeaker: (" ? help  q quit", " ? ヘルプ  q 終了"),
+        .hintStartPause: ("start/pause", "開始/停止"),
+        .hintNext: ("next", "次"),
+        .hintMinute: ("min", "分"),
+        .hintAsk: ("ask", "質問"),
+        .hintApprove: ("ok", "承認"),
+        .hintDismiss: ("dismiss", "却下"),
+        .hintLive: ("live", "出題"),
+        .hintDone: ("done", "済"),
+        .hintMerge: ("merge", "統合"),
+        .hintMessage: ("msg", "伝言"),
+        .hintFind: ("find", "検索"),
+        .hintHelp: ("help", "ヘルプ"),
+        .hintQuit: ("quit", "終了"),
         .tooSmall: ("terminal too small (needs {1}×{2})", "端末が小さすぎます ({1}×{2} 以上が必要)"),
         .promptAsk: (" Ask [{1}]: ", " 質問 [{1}]: "),
         .promptAskedBy: (" Asked by: ", " 質問者: "),

@@ -81,8 +81,6 @@ public struct ConsoleModel: Sendable {
     public var query = QueueQuery()
     /// This console's last changes and how to undo them, for `z`.
     public var undoStack = UndoStack()
-    /// When the key being handled was pressed (the time undo entries are worked out at).
-    var keyTime = Date(timeIntervalSince1970: 0)
     /// Time zone in which the time of day is shown (tests pin it).
     public var timeZone: TimeZone = .current
     /// Draw borders and bars in ASCII.
@@ -153,6 +151,30 @@ public struct ConsoleModel: Sendable {
         let text = shared.notes[shown.session]?.text(shown.kind) ?? ""
         let lines = MarkdownRenderer.render(text, width: rect.width - 2).count
         return max(0, lines - (rect.height - 2))
+    }
+
+    /// Where the notes are scrolled is the model's alone (the view draws `notesScroll`): while
+    /// the user has not scrolled them by hand and the current pacing cue's rows are out of
+    /// view, they scroll to show it, with a row of context above when there is room. The loop
+    /// calls it before each frame (the cue moves on with time), so that a key such as PgDn
+    /// goes on from the row shown. The layout is the one the view draws (same memo, width).
+    public mutating func followNotesCue(now: Date) {
+        guard !notesScrolledByHand, role != .speaker else { return }
+        let rect = ConsoleLayout(role: role, width: width, height: height).notes
+        let visible = rect.height - 2
+        guard rect.height >= 3, rect.width >= 2, visible > 0 else { return }
+        let (sessionID, kind) = shownNotes
+        guard sessionID == shared.currentSessionID, shared.currentTimer.status != .idle else { return }
+        let elapsed = Int(shared.currentTimer.elapsed(at: now))
+        let text = shared.notes[sessionID]?.text(kind) ?? ""
+        let renderer = notesMemo.renderer(markdown: text, width: max(1, rect.width - 2), elapsedSeconds: elapsed)
+        guard let rows = renderer.currentCueRows else { return }
+        let maxScroll = max(0, renderer.lines.count - visible)
+        let offset = min(max(0, notesScroll), maxScroll)
+        if rows.lowerBound < offset || rows.lowerBound >= offset + visible {
+            let context = visible >= 4 ? 1 : 0
+            notesScroll = min(max(0, rows.lowerBound - context), maxScroll)
+        }
     }
 
     /// The message palette: the event's cues, or the default ones in this console's language.

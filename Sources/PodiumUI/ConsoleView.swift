@@ -78,7 +78,8 @@ public enum ConsoleView {
         NotesPane.render(
             into: &screen, rect: rect, notes: notes?.text(kind) ?? "", title: title,
             elapsedSeconds: elapsed, scroll: model.notesScroll,
-            focused: model.focus == .notes, followCurrentCue: !model.notesScrolledByHand,
+            // The model decided where the notes are scrolled (`followNotesCue`): drawn as is.
+            focused: model.focus == .notes, followCurrentCue: false,
             memo: model.notesMemo, pacingInMinutes: true, language: l)
     }
 
@@ -114,12 +115,7 @@ public enum ConsoleView {
             screen.put(" " + warning, x: 0, y: y, style: Style(.warning, bold: true, reverse: true))
             return
         }
-        let hints: String
-        switch model.role {
-        case .host: hints = model.language.t(.hintsHost)
-        case .moderator: hints = model.language.t(.hintsModerator)
-        default: hints = model.language.t(.hintsSpeaker)
-        }
+        let hints = KeyBinding.statusHints(model.role, model.language)
         screen.put(hints, x: 0, y: y, style: Style(.inverse, reverse: true))
     }
 
@@ -157,9 +153,9 @@ public enum ConsoleView {
 
     /// The help overlay's lines: every key of the role, then how to close it.
     public static func helpLines(_ model: ConsoleModel) -> [String] {
-        let entries = keyHelp.filter { $0.roles.contains(model.role) }
-        let keyWidth = entries.map { DisplayWidth.cells(of: $0.keys) }.max() ?? 0
-        var lines = entries.map { TextLayout.fit($0.keys, toWidth: keyWidth) + "  " + $0.action(model.language) }
+        let entries = keyTable.filter { $0.roles.contains(model.role) }
+        let keyWidth = entries.map { DisplayWidth.cells(of: $0.label) }.max() ?? 0
+        var lines = entries.map { TextLayout.fit($0.label, toWidth: keyWidth) + "  " + $0.action(model.language) }
         lines.append("")
         lines.append(model.language.t(.helpClose))
         return lines

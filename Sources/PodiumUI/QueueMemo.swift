@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import Synchronization
 
 /// Remembers the last queue list and counts of a console, so that a key costs about the same
 /// with 100 or 10,000 questions (a key and its frame in ≤ 2 ms, flat as the queue
@@ -13,14 +14,19 @@ import PodiumCore
 /// instead of filtering and sorting 10,000 questions again. Anything else (the session on
 /// stage, the query, questions removed, many changes) works it out afresh. Either way the
 /// result is exactly what `QueueQuery.apply` and friends give (QueueMemoTests checks that
-/// over random changes). Copies of a model share one memo; that is safe because `base`
-/// decides the answer.
-final class QueueMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: ListResult?
-    private var counts: CountsResult?
-    private var elsewhere: ElsewhereResult?
-    private var positions: PositionsResult?
+/// over random changes). Copies of a model share one memo: each answer is worked out from
+/// the state asked about and `base` alone, never from which copy asked last, so a copy that
+/// went another way only makes the next answer a fresh one. The `Mutex` keeps two threads
+/// drawing copies of one model from changing it at once.
+final class QueueMemo: Sendable {
+    private struct Results {
+        var list: ListResult?
+        var counts: CountsResult?
+        var elsewhere: ElsewhereResult?
+        var positions: PositionsResult?
+    }
+
+    private let results = Mutex(Results())
 
     /// Up to this many changed questions are applied one by one; more, and the result is
     /// worked out afresh (one pass is then cheaper than many insertions).
@@ -58,31 +64,30 @@ final class QueueMemo: @unchecked Sendable {
 
     /// The questions the list was last worked out from (tests look at it).
     var listBase: QuestionList? {
-        lock.lock()
-        defer { lock.unlock() }
-        return list?.base
+        results.withLock { $0.list?.base }
     }
 
     /// `query.apply(to: state)`, remembered.
     func visible(_ state: PodiumState, _ query: QueueQuery) -> [Question] {
-        lock.lock()
-        defer { lock.unlock() }
-        if var list, list.query == query, list.currentSessionID == state.currentSessionID,
-           let changed = state.questions.changedIndices(since: list.base, limit: Self.incrementalLimit)
-        {
-            if !changed.isEmpty {
-                // Out of the memo first, so that its arrays change in place instead of being copied.
-                self.list = nil
-                Self.update(&list, state, changed)
-                self.list = list
+        results.withLock { results in
+            if var list = results.list, list.query == query, list.currentSessionID == state.currentSessionID,
+               let changed = state.questions.changedIndices(since: list.base, limit: Self.incrementalLimit)
+            {
+                if !changed.isEmpty {
+                    // Out of the memo first, so that its arrays change in place instead of being copied.
+                    results.list = nil
+                    Self.update(&list, state, changed)
+                    results.list = list
+                }
+                return list.questions
             }
-        } else {
             let indices = query.listedIndices(in: state)
-            list = ListResult(
+            let list = ListResult(
                 base: state.questions, currentSessionID: state.currentSessionID, query: query,
                 questions: indices.map { state.questions[$0] }, indices: indices)
+            results.list = list
+            return list.questions
         }
-        return list!.questions
     }
 
     /// The list after the questions at `changed` changed or were added.
@@ -119,55 +124,55 @@ final class QueueMemo: @unchecked Sendable {
 
     /// `state.countsByStatus(session:)`, remembered.
     func counts(_ state: PodiumState, session: String?) -> [QuestionStatus: Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        if var result = counts, result.session == session, result.currentSessionID == state.currentSessionID,
-           let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit)
-        {
-            guard !changed.isEmpty else { return result.counts }
-            for index in changed {
-                if index < result.base.count, let status = PodiumState.countedStatus(of: result.base[index], session: session) {
-                    result.counts[status, default: 0] -= 1
-                    if result.counts[status] == 0 { result.counts[status] = nil }
+        results.withLock { results in
+            if var result = results.counts, result.session == session, result.currentSessionID == state.currentSessionID,
+               let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit)
+            {
+                guard !changed.isEmpty else { return result.counts }
+                for index in changed {
+                    if index < result.base.count, let status = PodiumState.countedStatus(of: result.base[index], session: session) {
+                        result.counts[status, default: 0] -= 1
+                        if result.counts[status] == 0 { result.counts[status] = nil }
+                    }
+                    if let status = PodiumState.countedStatus(of: state.questions[index], session: session) {
+                        result.counts[status, default: 0] += 1
+                    }
                 }
-                if let status = PodiumState.countedStatus(of: state.questions[index], session: session) {
-                    result.counts[status, default: 0] += 1
-                }
+                result.base = state.questions
+                results.counts = result
+                return result.counts
             }
-            result.base = state.questions
-            counts = result
-            return result.counts
+            let fresh = state.countsByStatus(session: session)
+            results.counts = CountsResult(
+                base: state.questions, currentSessionID: state.currentSessionID, session: session, counts: fresh)
+            return fresh
         }
-        let fresh = state.countsByStatus(session: session)
-        counts = CountsResult(
-            base: state.questions, currentSessionID: state.currentSessionID, session: session, counts: fresh)
-        return fresh
     }
 
     // MARK: Open questions of other sessions
 
     /// `QueueQuery.openInOtherSessions(state)`, remembered.
     func openInOtherSessions(_ state: PodiumState) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let current = state.currentSessionID
-        if var result = elsewhere, result.currentSessionID == current,
-           let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit)
-        {
-            guard !changed.isEmpty else { return result.count }
-            for index in changed {
-                if index < result.base.count, QueueQuery.isOpenElsewhere(result.base[index], current: current) {
-                    result.count -= 1
+        results.withLock { results in
+            let current = state.currentSessionID
+            if var result = results.elsewhere, result.currentSessionID == current,
+               let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit)
+            {
+                guard !changed.isEmpty else { return result.count }
+                for index in changed {
+                    if index < result.base.count, QueueQuery.isOpenElsewhere(result.base[index], current: current) {
+                        result.count -= 1
+                    }
+                    if QueueQuery.isOpenElsewhere(state.questions[index], current: current) { result.count += 1 }
                 }
-                if QueueQuery.isOpenElsewhere(state.questions[index], current: current) { result.count += 1 }
+                result.base = state.questions
+                results.elsewhere = result
+                return result.count
             }
-            result.base = state.questions
-            elsewhere = result
-            return result.count
+            let count = QueueQuery.openInOtherSessions(state)
+            results.elsewhere = ElsewhereResult(base: state.questions, currentSessionID: current, count: count)
+            return count
         }
-        let count = QueueQuery.openInOtherSessions(state)
-        elsewhere = ElsewhereResult(base: state.questions, currentSessionID: current, count: count)
-        return count
     }
 
     // MARK: Where a question is
@@ -175,28 +180,28 @@ final class QueueMemo: @unchecked Sendable {
     /// `state.questionIndex(id)`, from a table kept up to date (ids never change, so a change
     /// of a few questions leaves it as it is; new questions are added to it).
     func index(ofQuestion id: String, in state: PodiumState) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        if var result = positions,
-           let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit),
-           changed.allSatisfy({ $0 >= result.base.count || result.base[$0].id == state.questions[$0].id })
-        {
-            if !changed.isEmpty {
-                positions = nil  // so that the table changes in place
-                for index in changed where index >= result.base.count {
-                    let id = state.questions[index].id
-                    if result.indexByID[id] == nil { result.indexByID[id] = index }
+        results.withLock { results in
+            if var result = results.positions,
+               let changed = state.questions.changedIndices(since: result.base, limit: Self.incrementalLimit),
+               changed.allSatisfy({ $0 >= result.base.count || result.base[$0].id == state.questions[$0].id })
+            {
+                if !changed.isEmpty {
+                    results.positions = nil  // so that the table changes in place
+                    for index in changed where index >= result.base.count {
+                        let id = state.questions[index].id
+                        if result.indexByID[id] == nil { result.indexByID[id] = index }
+                    }
+                    result.base = state.questions
+                    results.positions = result
                 }
-                result.base = state.questions
-                positions = result
+                return result.indexByID[id]
             }
-            return result.indexByID[id]
+            var table: [String: Int] = [:]
+            table.reserveCapacity(state.questions.count)
+            let questions = state.questions
+            for index in questions.indices.reversed() { table[questions[index].id] = index }
+            results.positions = PositionsResult(base: state.questions, indexByID: table)
+            return table[id]
         }
-        var table: [String: Int] = [:]
-        table.reserveCapacity(state.questions.count)
-        let questions = state.questions
-        for index in questions.indices.reversed() { table[questions[index].id] = index }
-        positions = PositionsResult(base: state.questions, indexByID: table)
-        return table[id]
     }
 }

@@ -258,6 +258,7 @@ func timerTicks(questions count: Int, frames: Int, role: Role = .host)
         var screen = last
         let time = milliseconds {
             model.keepSelectionValid()
+            model.followNotesCue(now: now)
             screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
             if screen != last {}
         }

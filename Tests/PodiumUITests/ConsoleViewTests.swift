@@ -49,6 +49,16 @@ final class ConsoleViewTests: XCTestCase {
         return model
     }
 
+    /// A frame as the console's loop draws it: the model told the size and the time first (the
+    /// notes follow the current cue in the model), then drawn.
+    func frame(_ model: ConsoleModel, now: Date, width: Int, height: Int) -> Screen {
+        var model = model
+        model.width = width
+        model.height = height
+        model.followNotesCue(now: now)
+        return ConsoleView.render(model, now: now, width: width, height: height)
+    }
+
     func testHost80x24Running() {
         let (state, now) = meetupState(runningFor: 95)
         let screen = ConsoleView.render(model(state), now: now, width: 80, height: 24)
@@ -81,7 +91,7 @@ final class ConsoleViewTests: XCTestCase {
 
     func testHostNarrow40x12() {
         let (state, now) = meetupState(runningFor: 250)
-        let screen = ConsoleView.render(model(state), now: now, width: 40, height: 12)
+        let screen = frame(model(state), now: now, width: 40, height: 12)
         assertGolden(screen, named: "console-host-40x12")
         assertBordersAligned(screen)
     }
@@ -195,24 +205,24 @@ final class ConsoleViewTests: XCTestCase {
 }
 
 /// The README's key table is the key table that drives `?`: a key added, changed or removed
-/// in `keyHelp` fails here until the README says the same (`PODIUM_UPDATE_GOLDENS=1` rewrites
+/// in `keyTable` fails here until the README says the same (`PODIUM_UPDATE_GOLDENS=1` rewrites
 /// the table between its markers).
 final class ReadmeKeyTableTests: XCTestCase {
     func testTheReadmeKeyTableIsTheKeyTable() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         var text = try String(contentsOf: readme, encoding: .utf8)
-        let start = "<!-- keys: made from keyHelp; PODIUM_UPDATE_GOLDENS=1 scripts/test rewrites it -->\n"
+        let start = "<!-- keys: made from keyTable; PODIUM_UPDATE_GOLDENS=1 scripts/test rewrites it -->\n"
         let end = "\n<!-- /keys -->"
         guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
             return XCTFail("README.md has no key table between \(start) and \(end)")
         }
-        let table = KeyHelp.markdownTable()
+        let table = KeyBinding.markdownTable()
         if ProcessInfo.processInfo.environment["PODIUM_UPDATE_GOLDENS"] == "1" {
             text.replaceSubrange(from.upperBound..<to.lowerBound, with: table)
             try text.write(to: readme, atomically: true, encoding: .utf8)
             return
         }
-        XCTAssertEqual(String(text[from.upperBound..<to.lowerBound]), table, "README.md's key table differs from keyHelp")
+        XCTAssertEqual(String(text[from.upperBound..<to.lowerBound]), table, "README.md's key table differs from keyTable")
     }
 }

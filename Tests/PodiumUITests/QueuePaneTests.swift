@@ -343,7 +343,7 @@ final class QueuePaneTests: XCTestCase {
         XCTAssertNotEqual(model.selectedQuestionID, "p3")
         XCTAssertEqual(model.notesScroll, 2)
         // Every key of the help is listed for the moderator.
-        let help = keyHelp.filter { $0.roles.contains(.moderator) }.map(\.keys)
+        let help = keyTable.filter { $0.roles.contains(.moderator) }.map(\.label)
         for key in ["y", "x / r", "Enter", "d", "u / U", "s", "e", "M", "J / K", "l / w", "z", "f / o / v", "S", "/", "i", "Tab"] {
             XCTAssertTrue(help.contains(key), key)
         }
