@@ -118,7 +118,8 @@ public let keyTable: [KeyBinding] = {
         bind("i", .keyFull, staff, KeyPress(c("i"), run: .full)),
         bind("Esc", .keyEscape, staff, KeyPress(.escape, run: .escape)),
         bind("Tab", .keyFocus, staff, KeyPress(.tab, run: .focus)),
-        bind("PgUp PgDn", .keyScrollNotes, all, KeyPress(.pageUp, run: .notesPageUp), KeyPress(.pageDown, run: .notesPageDown)),
+        // Not the speaker's: the speaker view's notes follow the pacing cues by themselves.
+        bind("PgUp PgDn", .keyScrollNotes, staff, KeyPress(.pageUp, run: .notesPageUp), KeyPress(.pageDown, run: .notesPageDown)),
         bind("N", .keyNextNotes, staff, KeyPress(c("N"), run: .nextNotes)),
         bind("h", .keyHostNotes, staff, KeyPress(c("h"), run: .hostNotes)),
         bind("E", .keyEditNotes, staff, KeyPress(c("E"), run: .editNotes)),
