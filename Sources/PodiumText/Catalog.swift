@@ -81,6 +81,30 @@ public enum Msg: String, Sendable, CaseIterable {
     case sessionsCount, sessionsCountOne, initCreated, initUpdated, initSame
     case askAdded, askAddedOne, askRevision, askAlready, askRefused, askUnmarked, askPrivate, askPrivateOne
     case mergedCopy, mergedCopies, imported, importedOne
+    // `podium export --format md` (CSV column names and values stay for machines)
+    case exportTitle, exportSummary, exportPinned, exportAsked, exportAnswered, exportDismissed
+    case exportOriginally, exportAlsoAsked, exportLabels, exportAssigned, exportMergedInto, exportUpdated
+    case exportNew, exportApproved, exportLive, exportAnsweredWord, exportDismissedWord, exportMerged
+    // `podium recover`, `merge`, `import`, `notes`, and the console's unsaved changes
+    case recoverNoFiles, recoverNoState, recoverNotRemoved, recoverNotRemovedOne, recoverDone, recoverDoneOne
+    case unsavedNotOurs, mergeNoFiles, importUnreadable, importSkipped
+    case consoleNotSaved, consoleNotSavedOne, consoleKeptIn, consoleKeepFailed, unknownError
+    case notesNoVersion, notesNoVersionOne, notesVersionsNone, notesVersionsOne, notesVersionsMany, notesNow, notesBoth
+    case notesKindSpeaker, notesKindHost, linesCount, lineOne, notesAlreadyThat, notesRestoredVersion
+    case notesNoneHave, notesNoFiles, notesWrote, notesWroteUnchanged, notesNoDirectory, notesNotDirectory
+    case notesPermission, notesDiskFull, notesRelativeHint
+    // `podium ask`: refused lines (after "stdin:LINE: "), waiting, signals
+    case intakeNotJSON, intakeNoText, intakeNoField, intakeBadID, intakeNotString, intakeEmpty, intakeTooLong
+    case intakeNotZoom, askUnknownSource, askLineTooLong, askNotUTF8, askNothingAdded, askPlaceQuestion
+    case askBadLine, askBadLines, askStrictNotWritten, askStrictNotWrittenOne
+    case askWrittenAfterWaiting, askWrittenAfterWaitingOne, askWaiting, askWaitingOne, askCouldNotWrite
+    case askKept, askKeptOne, askKeepFailed, askKeepFailedOne, askStoppedAllWritten, askStdinStops
+    case askReadFromStart, askTruncated, askRotated, askWaitingForFile
+    case askEitherQuestion, askGiveQuestion, askStrictNotFollow, askIDForOne
+    // The audience box (`Q`)
+    case audienceTitle, audienceNotRunning, audienceStartIt, audienceThenPhones, anyKeyCloses, audienceHeader
+    case audienceAlso, audienceNoStage, audienceStages, audienceStagesOne, audienceStageSince, audiencePagesOpen
+    case audiencePagesOpenOne, audienceBlockHint, audienceLargerQR, audienceNotFromPage, audienceBlocked
     // Default cues
     case cueFiveMinutes, cueWrapUp, cueTakeQuestions, cueRepeatQuestion, cueLouder
 }
@@ -507,6 +531,135 @@ extension Msg {
         .mergedCopies: ("merged {1} copies into {2}: {3} questions, revision {4}", "{1} 個のコピーを {2} に統合しました: 質問 {3} 件、リビジョン {4}"),
         .imported: ("imported {1} questions from {2} ({3} already there, {4} skipped)", "{2} から質問を {1} 件取り込みました (登録済み {3} 件、飛ばした {4} 件)"),
         .importedOne: ("imported {1} question from {2} ({3} already there, {4} skipped)", "{2} から質問を {1} 件取り込みました (登録済み {3} 件、飛ばした {4} 件)"),
+
+        .exportTitle: ("# Questions: {1}", "# 質問: {1}"),
+        .exportSummary: ("Exported {1}, {2} questions.", "{1} に書き出し。質問 {2} 件。"),
+        .exportPinned: ("pinned", "固定"),
+        .exportAsked: ("asked {1}", "質問 {1}"),
+        .exportAnswered: ("answered {1}", "回答 {1}"),
+        .exportDismissed: ("dismissed {1}", "却下 {1}"),
+        .exportOriginally: ("originally: {1}", "元の文: {1}"),
+        .exportAlsoAsked: ("also asked as: {1}", "同じ質問: {1}"),
+        .exportLabels: ("labels: {1}", "ラベル: {1}"),
+        .exportAssigned: ("assigned to {1}", "担当: {1}"),
+        .exportMergedInto: ("merged into {1}", "統合先: {1}"),
+        .exportUpdated: ("updated {1} by {2}", "更新 {1} ({2})"),
+        .exportNew: ("new", "新着"),
+        .exportApproved: ("approved", "承認"),
+        .exportLive: ("live", "出題中"),
+        .exportAnsweredWord: ("answered", "回答済み"),
+        .exportDismissedWord: ("dismissed", "却下"),
+        .exportMerged: ("merged", "統合済み"),
+
+        .recoverNoFiles: ("name at least one file of unsaved changes", "未保存の変更のファイルを 1 つ以上指定してください"),
+        .recoverNoState: ("{1}: no state file to write the changes of {2} into", "{1}: {2} の変更を書き込む状態ファイルがありません"),
+        .recoverNotRemoved: ("{1} changes from {2} written to {3} (revision {4}), but {2} could not be removed: remove it by hand before running recover again",
+                             "{2} の変更 {1} 件を {3} に書き込みました (リビジョン {4}) が、{2} を削除できませんでした。recover をもう一度実行する前に手で削除してください"),
+        .recoverNotRemovedOne: ("{1} change from {2} written to {3} (revision {4}), but {2} could not be removed: remove it by hand before running recover again",
+                                "{2} の変更 {1} 件を {3} に書き込みました (リビジョン {4}) が、{2} を削除できませんでした。recover をもう一度実行する前に手で削除してください"),
+        .recoverDone: ("{1} changes from {2} written to {3} (revision {4}); {2} removed", "{2} の変更 {1} 件を {3} に書き込みました (リビジョン {4})。{2} は削除しました"),
+        .recoverDoneOne: ("{1} change from {2} written to {3} (revision {4}); {2} removed", "{2} の変更 {1} 件を {3} に書き込みました (リビジョン {4})。{2} は削除しました"),
+        .unsavedNotOurs: ("not a file of unsaved changes written by podium ({1})", "podium が書いた未保存の変更のファイルではありません ({1})"),
+        .mergeNoFiles: ("name at least one copy to merge", "統合するコピーを 1 つ以上指定してください"),
+        .importUnreadable: ("{1}: cannot read the file", "{1}: ファイルを読めません"),
+        .importSkipped: ("skipped: {1}", "飛ばしました: {1}"),
+        .consoleNotSaved: ("{1} changes were not saved to {2}: {3}", "{1} 件の変更を {2} に保存できませんでした: {3}"),
+        .consoleNotSavedOne: ("{1} change was not saved to {2}: {3}", "{1} 件の変更を {2} に保存できませんでした: {3}"),
+        .consoleKeptIn: (" They are kept in {1}; write them later with: podium recover {1}", "変更は {1} に残してあります。あとで podium recover {1} で書き込んでください"),
+        .consoleKeepFailed: (" Keeping them in a file failed too: {1}", "ファイルに残すこともできませんでした: {1}"),
+        .unknownError: ("unknown error", "原因不明のエラー"),
+        .notesNoVersion: ("{1}: no version {2} (there are {3}; see podium notes versions --session {1})",
+                          "{1}: 版 {2} はありません (版は {3} 個。podium notes versions --session {1} で確認できます)"),
+        .notesNoVersionOne: ("{1}: no version {2} (there is {3}; see podium notes versions --session {1})",
+                             "{1}: 版 {2} はありません (版は {3} 個。podium notes versions --session {1} で確認できます)"),
+        .notesVersionsNone: ("{1} ({2}): 0 previous versions", "{1} ({2}): 以前の版はありません"),
+        .notesVersionsOne: ("{1} ({2}): 1 previous version, newest first", "{1} ({2}): 以前の版 1 個"),
+        .notesVersionsMany: ("{1} ({2}): {3} previous versions, newest first", "{1} ({2}): 以前の版 {3} 個 (新しい順)"),
+        .notesNow: ("now", "現在"),
+        .notesBoth: ("speaker+host", "登壇者+司会"),
+        .notesKindSpeaker: ("speaker", "登壇者"),
+        .notesKindHost: ("host", "司会"),
+        .linesCount: ("{1} lines", "{1} 行"),
+        .lineOne: ("{1} line", "{1} 行"),
+        .notesAlreadyThat: ("{1}: the {2} notes already have that text", "{1}: {2}ノートはすでにその文です"),
+        .notesRestoredVersion: ("{1}: restored version {2} of the {3} notes (the replaced text is now version 1)",
+                                "{1}: {3}ノートを版 {2} に戻しました (置き換えた文は版 1 として残っています)"),
+        .notesNoneHave: ("no session has notes", "ノートのあるセッションはありません"),
+        .notesNoFiles: ("no session has a notes_file or host_notes_file to write back to (notes written inline live in the event file; --stdout prints them)",
+                        "書き戻し先の notes_file / host_notes_file のあるセッションはありません (イベントファイルに直接書いたノートはそこにあります。--stdout で表示できます)"),
+        .notesWrote: ("wrote {1}", "{1} に書きました"),
+        .notesWroteUnchanged: ("wrote {1} (unchanged)", "{1} に書きました (変更なし)"),
+        .notesNoDirectory: ("{1}: cannot write the notes: the directory {2} does not exist{3}", "{1}: ノートを書けません: ディレクトリ {2} がありません{3}"),
+        .notesNotDirectory: ("{1}: cannot write the notes: {2} is not a directory", "{1}: ノートを書けません: {2} はディレクトリではありません"),
+        .notesPermission: ("{1}: cannot write the notes: permission denied", "{1}: ノートを書けません: 権限がありません"),
+        .notesDiskFull: ("{1}: cannot write the notes (disk full?); nothing else was changed", "{1}: ノートを書けません (ディスクがいっぱい？)。ほかは何も変えていません"),
+        .notesRelativeHint: (" (this state holds the path relative to the event file: add --event EVENT.yaml, or load the event again with podium host --event)",
+                             " (この状態ファイルはイベントファイルからの相対パスを持っています: --event EVENT.yaml を付けるか、podium host --event でイベントを読み直してください)"),
+
+        .intakeNotJSON: ("not valid JSON", "正しい JSON ではありません"),
+        .intakeNoText: ("not a JSON object with a \"text\" field", "\"text\" を持つ JSON オブジェクトではありません"),
+        .intakeNoField: ("no \"{1}\" field", "\"{1}\" がありません"),
+        .intakeBadID: ("\"id\" is not a string or a whole number", "\"id\" が文字列でも整数でもありません"),
+        .intakeNotString: ("\"{1}\" is not a string", "\"{1}\" が文字列ではありません"),
+        .intakeEmpty: ("the question is empty", "質問が空です"),
+        .intakeTooLong: ("the question has {1} characters; at most {2} are accepted", "質問が {1} 文字あります。受け付けるのは {2} 文字までです"),
+        .intakeNotZoom: ("not a Zoom chat line (no \"HH:MM:SS From NAME\" header before it)", "Zoom のチャットの行ではありません (前に \"HH:MM:SS From NAME\" の見出しがありません)"),
+        .askUnknownSource: ("unknown source \"{1}\" (venue, zoom, youtube, discord, satellite, other)", "知らない出どころ \"{1}\" (venue, zoom, youtube, discord, satellite, other)"),
+        .askLineTooLong: ("the line is longer than {1} KB", "行が {1} KB より長いです"),
+        .askNotUTF8: ("not valid UTF-8 text", "正しい UTF-8 のテキストではありません"),
+        .askNothingAdded: ("{1} (nothing was added)", "{1} (何も追加していません)"),
+        .askPlaceQuestion: ("the question", "質問"),
+        .askBadLine: ("{1} bad line in stdin", "stdin に不正な行が {1} 行"),
+        .askBadLines: ("{1} bad lines in stdin", "stdin に不正な行が {1} 行"),
+        .askStrictNotWritten: (": nothing was added ({1} good lines not written; without --strict they are)",
+                               "あるので、何も追加していません (正しい {1} 行も書いていません。--strict なしなら書きます)"),
+        .askStrictNotWrittenOne: (": nothing was added ({1} good line not written; without --strict they are)",
+                                  "あるので、何も追加していません (正しい {1} 行も書いていません。--strict なしなら書きます)"),
+        .askWrittenAfterWaiting: ("written after waiting: {1} questions (revision {2})", "待ったあとで書きました: 質問 {1} 件 (リビジョン {2})"),
+        .askWrittenAfterWaitingOne: ("written after waiting: {1} question (revision {2})", "待ったあとで書きました: 質問 {1} 件 (リビジョン {2})"),
+        .askWaiting: ("waiting to write {1} questions (kept in memory, retried every {2} s): {3}",
+                      "質問 {1} 件の書き込みを待っています (メモリに保持し、{2} 秒ごとに再試行): {3}"),
+        .askWaitingOne: ("waiting to write {1} question (kept in memory, retried every {2} s): {3}",
+                         "質問 {1} 件の書き込みを待っています (メモリに保持し、{2} 秒ごとに再試行): {3}"),
+        .askCouldNotWrite: ("the file could not be written", "ファイルに書けませんでした"),
+        .askKept: ("{1} questions were not written to {2} ({3}). They are kept in {4}; write them later with: podium recover {4}",
+                   "質問 {1} 件を {2} に書けませんでした ({3})。{4} に残してあります。あとで podium recover {4} で書き込んでください"),
+        .askKeptOne: ("{1} question was not written to {2} ({3}). They are kept in {4}; write them later with: podium recover {4}",
+                      "質問 {1} 件を {2} に書けませんでした ({3})。{4} に残してあります。あとで podium recover {4} で書き込んでください"),
+        .askKeepFailed: ("{1} questions were not written to {2}, and keeping them in a file failed too: {3}",
+                         "質問 {1} 件を {2} に書けず、ファイルに残すこともできませんでした: {3}"),
+        .askKeepFailedOne: ("{1} question was not written to {2}, and keeping them in a file failed too: {3}",
+                            "質問 {1} 件を {2} に書けず、ファイルに残すこともできませんでした: {3}"),
+        .askStoppedAllWritten: ("stopped by signal {1}: everything read was written", "シグナル {1} で止めました: 読んだ質問はすべて書きました"),
+        .askStdinStops: ("{1}; reading stops here", "{1}。ここで読むのを止めます"),
+        .askReadFromStart: ("{1}; reading it from the start", "{1}。最初から読み直します"),
+        .askTruncated: ("the file was truncated", "ファイルが切り詰められました"),
+        .askRotated: ("a new file replaced it (rotation)", "新しいファイルに置き換わりました (ローテーション)"),
+        .askWaitingForFile: ("waiting for the file to appear", "ファイルができるのを待っています"),
+        .askEitherQuestion: ("give either a question, -, or --follow FILE", "質問、-、--follow FILE のどれか 1 つを指定してください"),
+        .askGiveQuestion: ("give a question, - to read stdin, or --follow FILE", "質問、標準入力から読む -、または --follow FILE を指定してください"),
+        .askStrictNotFollow: ("--strict reads a whole input; it cannot be used with --follow", "--strict は入力全体を読むので、--follow とは使えません"),
+        .askIDForOne: ("--id is for one question; lines carry their own \"id\"", "--id は 1 つの質問用です。各行は自分の \"id\" を持ちます"),
+
+        .audienceTitle: ("Audience page", "参加者ページ"),
+        .audienceNotRunning: ("podium serve is not running on this state file.", "この状態ファイルで podium serve が動いていません。"),
+        .audienceStartIt: ("Start it on this machine: podium serve --state FILE", "このマシンで起動: podium serve --state FILE"),
+        .audienceThenPhones: ("Then phones open its URL; this box shows it with a QR code.", "参加者はスマホでその URL を開きます。ここに URL と QR コードが出ます。"),
+        .anyKeyCloses: ("any key closes", "何かキーで閉じる"),
+        .audienceHeader: ("Audience page: {1}", "参加者ページ: {1}"),
+        .audienceAlso: ("  (also {1})", "  (ほかに {1})"),
+        .audienceNoStage: ("no stage screen connected (open {1}stage on the projector)", "ステージ画面の接続なし (プロジェクターで {1}stage を開く)"),
+        .audienceStages: ("{1} stage screens following: ", "ステージ画面 {1} 台が接続中: "),
+        .audienceStagesOne: ("{1} stage screen following: ", "ステージ画面 {1} 台が接続中: "),
+        .audienceStageSince: ("{1} since {2}", "{1} ({2} から)"),
+        .audiencePagesOpen: ("{1} audience pages open · any key closes", "参加者ページ {1} 件 · 何かキーで閉じる"),
+        .audiencePagesOpenOne: ("{1} audience page open · any key closes", "参加者ページ {1} 件 · 何かキーで閉じる"),
+        .audienceBlockHint: ("b: block who asked the selected question · ", "b: 選んだ質問の質問者をブロック · "),
+        .audienceLargerQR: ("(a larger terminal shows the QR code)", "(端末を大きくすると QR コードが出ます)"),
+        .audienceNotFromPage: ("the selected question was not asked from the audience page: nobody to block",
+                               "選んだ質問は参加者ページからではありません: ブロックする相手がいません"),
+        .audienceBlocked: ("blocked the person who asked \"{1}\": their open questions are dismissed, new ones refused",
+                           "「{1}」の質問者をブロックしました: 未処理の質問は却下し、新しい質問は受け付けません"),
 
         .cueFiveMinutes: ("5 minutes left", "残り5分です"),
         .cueWrapUp: ("Please wrap up", "まとめに入ってください"),
