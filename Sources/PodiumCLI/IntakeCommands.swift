@@ -344,7 +344,7 @@ final class Intake {
         if refused > 0 { parts.append(l.t(.askRefused, refused)) }
         if unmarked > 0 { parts.append(l.t(.askUnmarked, unmarked)) }
         if privateSkipped > 0 { parts.append(l.t(privateSkipped == 1 ? .askPrivateOne : .askPrivate, privateSkipped)) }
-        printOut(parts.joined(separator: ", "))
+        printOut(parts.joined(separator: l.t(.listSeparator)))
     }
 
     private var finalStatus: Int32 {

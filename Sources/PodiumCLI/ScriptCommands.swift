@@ -161,6 +161,9 @@ struct RecoverCommand: ParsableCommand {
         }
         for file in files {
             let unsaved: UnsavedChanges
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw CommandFailure(message: processLanguage.t(.recoverNoFile, file), status: ExitStatus.badInput)
+            }
             do {
                 unsaved = try UnsavedChanges.load(path: file, language: processLanguage)
             } catch let error as StoreError {

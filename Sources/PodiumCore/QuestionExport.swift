@@ -174,7 +174,7 @@ public enum QuestionExport {
     ) -> String {
         let all = records(state, timeZone: timeZone)
         var out = l.t(.exportTitle, markdownText(Sanitizer.line(state.event.title))) + "\n\n"
-        out += l.t(.exportSummary, timestamp(exportedAt, timeZone), all.count) + "\n"
+        out += l.t(all.count == 1 ? .exportSummaryOne : .exportSummary, timestamp(exportedAt, timeZone), all.count) + "\n"
         var currentSession: String?
         var number = 0
         for record in all {

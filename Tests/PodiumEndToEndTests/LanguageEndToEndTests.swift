@@ -110,7 +110,7 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertEqual(made.status, 0, made.stderr)
         let refused = try runPodium(["ask", "-", "--state", state], stdin: "{\"text\": 3}\n\(question)\n", environment: env)
         XCTAssertEqual(refused.status, 2, refused.stderr)
-        out.refused = refused.stderr
+        out.refused = refused.stderr + refused.stdout
         let export = try runPodium(["export", "--format", "md", "--state", state], environment: env)
         XCTAssertEqual(export.status, 0, export.stderr)
         out.exportMarkdown = export.stdout
