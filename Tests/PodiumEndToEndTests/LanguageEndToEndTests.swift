@@ -119,9 +119,10 @@ final class LanguageEndToEndTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { throw XCTSkip("flock(1) is not installed") }
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [state + ".lock", "sleep", "30"]
+        // Long enough for a 3 s lock wait, the signal, and the last 3 s attempt.
+        holder.arguments = [state + ".lock", "sleep", "8"]
         try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
+        defer { holder.waitUntilExit() }
         func held() -> Bool {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
@@ -153,7 +154,6 @@ final class LanguageEndToEndTests: XCTestCase {
         ask.waitUntilExit()
         XCTAssertEqual(ask.terminationStatus, 128 + SIGTERM)
         out.kept = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
-        holder.terminate()
         holder.waitUntilExit()
         let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: scratch.directory.path).first { $0.contains(".unsaved-") }, out.kept)
         let recovered = try runPodium(["recover", scratch.path(kept)], environment: env)
