@@ -16,12 +16,12 @@ enum HelpText {
     static func wrapUsage(_ text: String, width: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
-            guard let label = ["USAGE:", "Usage:"].first(where: { line.hasPrefix($0 + " ") }),
+            guard let label = ["USAGE:", "Usage:", Language.ja.t(.usagePrefix).trimmingCharacters(in: .whitespaces)].first(where: { line.hasPrefix($0 + " ") }),
                   DisplayWidth.cells(of: line) > width else { return line }
             let tokens = usageTokens(String(line.dropFirst(label.count + 1)))
             // Indent continuation lines past "USAGE: podium <command>".
             let commandWords = tokens.prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") && !$0.hasPrefix("-") }
-            var indent = 7 + commandWords.joined(separator: " ").count + 1
+            var indent = DisplayWidth.cells(of: label) + 1 + commandWords.joined(separator: " ").count + 1
             if indent > width / 2 { indent = 9 }
             var lines: [String] = []
             var current = label
@@ -36,6 +36,24 @@ enum HelpText {
             }
             lines.append(current)
             return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// A usage error of ArgumentParser ("Error: …", "Usage: …", "See '…' for more
+    /// information.") with those words in `language`; the message itself and the usage line
+    /// stay as they are.
+    static func localizedUsageError(_ text: String, language: Language) -> String {
+        guard language != .en else { return text }
+        let seeSuffix = "' for more information."
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            if line.hasPrefix("Error: ") { return language.t(.usageErrorPrefix) + line.dropFirst("Error: ".count) }
+            if line.hasPrefix("Usage: ") { return language.t(.usagePrefix) + line.dropFirst("Usage: ".count) }
+            if let open = line.range(of: "See '"), line.hasSuffix(seeSuffix), open.upperBound <= line.index(line.endIndex, offsetBy: -seeSuffix.count) {
+                let command = line[open.upperBound..<line.index(line.endIndex, offsetBy: -seeSuffix.count)]
+                return String(line[..<open.lowerBound]) + language.t(.usageSeeHelp, command)
+            }
+            return line
         }.joined(separator: "\n")
     }
 

@@ -267,9 +267,9 @@ struct ImportCommand: ParsableCommand {
         do {
             result = try QuestionImport.parse(csv: text, file: file, skipBad: skipBad, defaultSource: source, session: session, now: Date(), actor: actorName(.script))
         } catch let error as ImportError {
-            throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+            throw CommandFailure(message: error.description(processLanguage), status: ExitStatus.badInput)
         }
-        for warning in result.warnings { printError(processLanguage.t(.importSkipped, warning.description)) }
+        for warning in result.warnings { printError(processLanguage.t(.importSkipped, warning.description(processLanguage))) }
         let fresh = result.questions.filter { state.question($0.id) == nil }
         if !fresh.isEmpty {
             try store.commit(fresh.map { .addQuestion($0) }, context: ActionContext(now: Date(), actor: actorName(.script)))

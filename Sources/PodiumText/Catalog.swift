@@ -75,7 +75,7 @@ public enum Msg: String, Sendable, CaseIterable {
     case configNotMapping, configUnknownKey, configName, configLanguage, configBool
     // The terminal and the clocks
     case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
-    case clockAhead
+    case clockAhead, usageErrorPrefix, usagePrefix, usageSeeHelp
     // `podium status` (text) and other commands
     case statusSession, statusTimer, statusOver, statusSchedule, statusQuestions, statusMessage, statusRevision, noSuchSession
     case sessionsCount, sessionsCountOne, initCreated, initUpdated, initSame
@@ -88,6 +88,8 @@ public enum Msg: String, Sendable, CaseIterable {
     // `podium recover`, `merge`, `import`, `notes`, and the console's unsaved changes
     case recoverNoFiles, recoverNoFile, recoverNoState, recoverNotRemoved, recoverNotRemovedOne, recoverDone, recoverDoneOne
     case listSeparator, unsavedNotOurs, mergeNoFiles, importUnreadable, importSkipped
+    case importEmpty, importNoTextColumn, importFieldCount, importNoText, importTooLong, importUnknownSource
+    case importBadVotes, importBadTime, importUnclosedQuote
     case consoleNotSaved, consoleNotSavedOne, consoleKeptIn, consoleKeepFailed, unknownError
     case notesNoVersion, notesNoVersionOne, notesVersionsNone, notesVersionsOne, notesVersionsMany, notesNow, notesBoth
     case notesKindSpeaker, notesKindHost, linesCount, lineOne, notesAlreadyThat, notesRestoredVersion
@@ -506,6 +508,9 @@ extension Msg {
                         "UTF-8 のロケールがありません ({1}): ASCII だけで表示します。日本語を見るには LANG=C.UTF-8 を設定してください。"),
         .clockAhead: ("clock: {1} is {2} ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)",
                       "時計: {1} はこのマシンより {2} 進んでいます。タイマーもその分ずれます (両方の時計を NTP などで合わせてください)"),
+        .usageErrorPrefix: ("Error: ", "エラー: "),
+        .usagePrefix: ("Usage: ", "使い方: "),
+        .usageSeeHelp: ("See '{1}' for more information.", "詳しくは '{1}' を見てください。"),
         .statusSession: ("Session {1}: {2}", "セッション {1}: {2}"),
         .statusTimer: ("Timer: {1}, {2} {3} ({4})", "タイマー: {1}, {2} {3} ({4})"),
         .statusOver: ("over", "超過"),
@@ -566,6 +571,16 @@ extension Msg {
         .mergeNoFiles: ("name at least one copy to merge", "統合するコピーを 1 つ以上指定してください"),
         .importUnreadable: ("{1}: cannot read the file", "{1}: ファイルを読めません"),
         .importSkipped: ("skipped: {1}", "飛ばしました: {1}"),
+        .importEmpty: ("the file is empty", "ファイルが空です"),
+        .importNoTextColumn: ("no question column in the header (expected one of: text, question, body)",
+                              "見出しの行に質問の列がありません (text, question, body のどれか)"),
+        .importFieldCount: ("expected {1} fields as in the header, found {2}", "見出しと同じ {1} 列のはずが {2} 列あります"),
+        .importNoText: ("missing question text", "質問の文がありません"),
+        .importTooLong: ("question text is {1} characters, longer than {2}", "質問の文が {1} 文字あり、{2} 文字を超えています"),
+        .importUnknownSource: ("unknown source {1} (expected one of: {2})", "不明な投稿元 {1} ({2} のどれか)"),
+        .importBadVotes: ("bad votes {1} (expected a whole number, 0 or more)", "票数 {1} が不正です (0 以上の整数)"),
+        .importBadTime: ("bad time {1} (expected ISO 8601 or YYYY-MM-DD HH:MM[:SS])", "時刻 {1} が不正です (ISO 8601 か YYYY-MM-DD HH:MM[:SS])"),
+        .importUnclosedQuote: ("a quoted field is never closed", "引用符で始まる項目が閉じていません"),
         .consoleNotSaved: ("{1} changes were not saved to {2}: {3}", "{1} 件の変更を {2} に保存できませんでした: {3}"),
         .consoleNotSavedOne: ("{1} change was not saved to {2}: {3}", "{1} 件の変更を {2} に保存できませんでした: {3}"),
         .consoleKeptIn: (" They are kept in {1}; write them later with: podium recover {1}", "変更は {1} に残してあります。あとで podium recover {1} で書き込んでください"),

@@ -99,8 +99,8 @@ final class LanguageEndToEndTests: XCTestCase {
     /// What the command line says around the questions, by a script: `export --format md`, a
     /// line `ask` refuses, a question kept by a signal while the lock is held, `recover`.
     private struct ScriptedOutput {
-        var exportMarkdown = "", refused = "", kept = "", recovered = ""
-        var all: [String] { [exportMarkdown, refused, kept, recovered] }
+        var exportMarkdown = "", refused = "", kept = "", recovered = "", imported = "", usage = ""
+        var all: [String] { [exportMarkdown, refused, kept, recovered, imported, usage] }
     }
 
     private func runScripted(_ scratch: Scratch, _ env: [String: String], question: String) throws -> ScriptedOutput {
@@ -114,6 +114,13 @@ final class LanguageEndToEndTests: XCTestCase {
         let export = try runPodium(["export", "--format", "md", "--state", state], environment: env)
         XCTAssertEqual(export.status, 0, export.stderr)
         out.exportMarkdown = export.stdout
+        let csv = try scratch.write("questions.csv", "text,votes\n\(question),many\n")
+        let imported = try runPodium(["import", csv, "--state", state], environment: env)
+        XCTAssertEqual(imported.status, 2, imported.stderr)
+        out.imported = imported.stderr
+        let usage = try runPodium(["ask", "--state", state], environment: env)
+        XCTAssertEqual(usage.status, 2, usage.stderr)
+        out.usage = usage.stderr
 
         // The lock held by another process: the question waits, a SIGTERM keeps it in a file.
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { throw XCTSkip("flock(1) is not installed") }
@@ -178,8 +185,13 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertTrue(out.kept.contains("に残してあります。あとで podium recover "), out.kept)
         XCTAssertTrue(out.recovered.contains("の変更 1 件を"), out.recovered)
         XCTAssertTrue(out.recovered.contains("は削除しました"), out.recovered)
+        XCTAssertTrue(out.imported.contains("questions.csv:2: 票数 \"many\" が不正です"), out.imported)
+        XCTAssertTrue(out.usage.hasPrefix("エラー: 質問、"), out.usage)
+        XCTAssertTrue(out.usage.contains("\n使い方: podium ask "), out.usage)
         for text in out.all {
-            XCTAssertFalse(text.contains("question") || text.contains("written") || text.contains("Exported"), text)
+            for word in ["Questions:", "Exported", "written", "refused", "removed", "bad votes", "Error:", "Usage:", "See '"] {
+                XCTAssertFalse(text.contains(word), "\"\(word)\" in:\n\(text)")
+            }
         }
     }
 
@@ -190,6 +202,8 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertTrue(out.refused.contains("podium: stdin:1: \"text\" is not a string"), out.refused)
         XCTAssertTrue(out.kept.contains("podium recover"), out.kept)
         XCTAssertTrue(out.recovered.contains("1 change from"), out.recovered)
+        XCTAssertTrue(out.imported.contains("questions.csv:2: bad votes \"many\""), out.imported)
+        XCTAssertTrue(out.usage.hasPrefix("Error: give a question"), out.usage)
         // The event's own titles are Japanese: take them out, then no Japanese may be left.
         let content = ["テスト勉強会", "Knativeで実現するサーバーレス"]
         for text in out.all {
