@@ -75,7 +75,7 @@ public enum Msg: String, Sendable, CaseIterable {
     case configNotMapping, configUnknownKey, configName, configLanguage, configBool
     // The terminal and the clocks
     case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
-    case clockAhead, usageErrorPrefix, usagePrefix, usageSeeHelp
+    case clockAhead, usageErrorPrefix, usagePrefix, usageSeeHelp, serveRates
     // `podium status` (text) and other commands
     case statusSession, statusTimer, statusOver, statusSchedule, statusQuestions, statusMessage, statusRevision, noSuchSession
     case sessionsCount, sessionsCountOne, initCreated, initUpdated, initSame
@@ -103,6 +103,11 @@ public enum Msg: String, Sendable, CaseIterable {
     case askKept, askKeptOne, askKeepFailed, askKeepFailedOne, askStoppedAllWritten, askStdinStops
     case askReadFromStart, askTruncated, askRotated, askWaitingForFile
     case askEitherQuestion, askGiveQuestion, askStrictNotFollow, askIDForOne
+    // A question's history in the full view (`i`): the state keeps the English words
+    case histAsked, histApproved, histDismissed, histDismissedBecause, histBlocked, histRestored, histAnswered
+    case histVote, histVoteWithdrawn, histPinned, histUnpinned, histEdited, histMerged, histMergedInto
+    case histUnmergedFrom, histUnmerged, histMoved, histLabels, histAssigned, histAssignedNobody
+    case histSetApprovedLive, histSetTo, histLive, histBackToTop
     // The audience box (`Q`)
     case audienceTitle, audienceNotRunning, audienceStartIt, audienceThenPhones, anyKeyCloses, audienceHeader
     case audienceAlso, audienceNoStage, audienceStages, audienceStagesOne, audienceStageSince, audiencePagesOpen
@@ -508,6 +513,7 @@ extension Msg {
                         "UTF-8 のロケールがありません ({1}): ASCII だけで表示します。日本語を見るには LANG=C.UTF-8 を設定してください。"),
         .clockAhead: ("clock: {1} is {2} ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)",
                       "時計: {1} はこのマシンより {2} 進んでいます。タイマーもその分ずれます (両方の時計を NTP などで合わせてください)"),
+        .serveRates: ("the rates must be at least 1 a minute", "送信の上限は 1 分に 1 件以上にしてください"),
         .usageErrorPrefix: ("Error: ", "エラー: "),
         .usagePrefix: ("Usage: ", "使い方: "),
         .usageSeeHelp: ("See '{1}' for more information.", "詳しくは '{1}' を見てください。"),
@@ -659,6 +665,30 @@ extension Msg {
         .askStrictNotFollow: ("--strict reads a whole input; it cannot be used with --follow", "--strict は入力全体を読むので、--follow とは使えません"),
         .askIDForOne: ("--id is for one question; lines carry their own \"id\"", "--id は 1 つの質問用です。各行は自分の \"id\" を持ちます"),
 
+        .histAsked: ("asked", "質問"),
+        .histApproved: ("approved", "承認"),
+        .histDismissed: ("dismissed", "却下"),
+        .histDismissedBecause: ("dismissed: {1}", "却下: {1}"),
+        .histBlocked: ("blocked", "ブロック"),
+        .histRestored: ("restored", "復元"),
+        .histAnswered: ("answered", "回答済み"),
+        .histVote: ("vote {1} ({2})", "投票 {1} ({2})"),
+        .histVoteWithdrawn: ("vote withdrawn ({1})", "投票取り消し ({1})"),
+        .histPinned: ("pinned", "固定"),
+        .histUnpinned: ("unpinned", "固定解除"),
+        .histEdited: ("edited", "編集"),
+        .histMerged: ("merged {1}", "{1} を統合"),
+        .histMergedInto: ("merged into {1}", "{1} に統合"),
+        .histUnmergedFrom: ("unmerged {1}", "{1} の統合を解除"),
+        .histUnmerged: ("unmerged", "統合を解除"),
+        .histMoved: ("moved", "移動"),
+        .histLabels: ("labels: {1}", "ラベル: {1}"),
+        .histAssigned: ("assigned to {1}", "担当: {1}"),
+        .histAssignedNobody: ("assigned to nobody", "担当なし"),
+        .histSetApprovedLive: ("set to approved ({1} is live)", "承認に変更 ({1} が出題中)"),
+        .histSetTo: ("set to {1}", "{1} に変更"),
+        .histLive: ("live", "出題"),
+        .histBackToTop: ("back to the top of the queue (another question was put live)", "一覧の先頭に戻す (別の質問が出題された)"),
         .audienceTitle: ("Audience page", "参加者ページ"),
         .audienceNotRunning: ("podium serve is not running on this state file.", "この状態ファイルで podium serve が動いていません。"),
         .audienceStartIt: ("Start it on this machine: podium serve --state FILE", "このマシンで起動: podium serve --state FILE"),
