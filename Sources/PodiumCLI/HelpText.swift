@@ -47,7 +47,8 @@ enum HelpText {
         let seeSuffix = "' for more information."
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
-            if line.hasPrefix("Error: ") { return language.t(.usageErrorPrefix) + line.dropFirst("Error: ".count) }
+            if line.hasPrefix("Error: ") { return language.t(.usageErrorPrefix) + argumentParserMessage(String(line.dropFirst("Error: ".count)), language) }
+            if line.hasPrefix("Help: ") { return language.t(.apHelpLabel) + line.dropFirst("Help: ".count) }
             if line.hasPrefix("Usage: ") { return language.t(.usagePrefix) + line.dropFirst("Usage: ".count) }
             if let open = line.range(of: "See '"), line.hasSuffix(seeSuffix), open.upperBound <= line.index(line.endIndex, offsetBy: -seeSuffix.count) {
                 let command = line[open.upperBound..<line.index(line.endIndex, offsetBy: -seeSuffix.count)]
@@ -55,6 +56,33 @@ enum HelpText {
             }
             return line
         }.joined(separator: "\n")
+    }
+
+    /// ArgumentParser's own messages ("Unknown option '--x'") in `language`, matched by their
+    /// English; what it quotes stays as it was typed. Anything else is left as it is.
+    static func argumentParserMessage(_ text: String, _ language: Language) -> String {
+        let patterns: [(String, Msg)] = [
+            ("^Unknown option '(.+?)'\\. Did you mean '(.+?)'\\?$", .apUnknownOptionSuggest),
+            ("^Unknown option '(.+)'$", .apUnknownOption),
+            ("^Missing value for '(.+)'$", .apMissingValue),
+            ("^Unexpected argument '(.+)'$", .apUnexpected),
+            ("^Missing expected argument '(.+)'$", .apMissingArgument),
+            ("^The value '(.*?)' is invalid for '(.+?)'$", .apInvalidValue),
+        ]
+        var text = text
+        var rest = ""
+        if let range = text.range(of: ". Please provide one of "), text.hasSuffix(".") {
+            let choices = text[range.upperBound..<text.index(before: text.endIndex)]
+            rest = language.t(.apProvideOneOf, choices.replacingOccurrences(of: "' or '", with: "', '"))
+            text = String(text[..<range.lowerBound])
+        }
+        for (pattern, message) in patterns {
+            guard let expression = try? NSRegularExpression(pattern: pattern),
+                  let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { continue }
+            let groups = (1..<match.numberOfRanges).compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
+            return message.text(language, groups) + rest
+        }
+        return text + (rest.isEmpty ? "" : rest)
     }
 
     /// Words of a usage line, with `[…]` and `<…>` groups kept whole.

@@ -76,6 +76,9 @@ public enum Msg: String, Sendable, CaseIterable {
     // The terminal and the clocks
     case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
     case clockAhead, usageErrorPrefix, usagePrefix, usageSeeHelp, serveRates
+    // ArgumentParser's own usage errors, matched by their English
+    case apUnknownOptionSuggest, apUnknownOption, apMissingValue, apUnexpected, apMissingArgument, apInvalidValue
+    case apProvideOneOf, apHelpLabel
     // `podium status` (text) and other commands
     case statusSession, statusTimer, statusOver, statusSchedule, statusQuestions, statusMessage, statusRevision, noSuchSession
     case sessionsCount, sessionsCountOne, initCreated, initUpdated, initSame
@@ -514,6 +517,14 @@ extension Msg {
         .clockAhead: ("clock: {1} is {2} ahead of this machine; timers differ by that much (sync both clocks, e.g. NTP)",
                       "時計: {1} はこのマシンより {2} 進んでいます。タイマーもその分ずれます (両方の時計を NTP などで合わせてください)"),
         .serveRates: ("the rates must be at least 1 a minute", "送信の上限は 1 分に 1 件以上にしてください"),
+        .apUnknownOptionSuggest: ("Unknown option '{1}'. Did you mean '{2}'?", "不明なオプション '{1}'。'{2}' のことですか？"),
+        .apUnknownOption: ("Unknown option '{1}'", "不明なオプション '{1}'"),
+        .apMissingValue: ("Missing value for '{1}'", "'{1}' の値がありません"),
+        .apUnexpected: ("Unexpected argument '{1}'", "余分な引数 '{1}'"),
+        .apMissingArgument: ("Missing expected argument '{1}'", "引数 '{1}' がありません"),
+        .apInvalidValue: ("The value '{1}' is invalid for '{2}'", "'{2}' に '{1}' は使えません"),
+        .apProvideOneOf: (". Please provide one of {1}.", "。次のどれかにしてください: {1}"),
+        .apHelpLabel: ("Help: ", "ヘルプ: "),
         .usageErrorPrefix: ("Error: ", "エラー: "),
         .usagePrefix: ("Usage: ", "使い方: "),
         .usageSeeHelp: ("See '{1}' for more information.", "詳しくは '{1}' を見てください。"),

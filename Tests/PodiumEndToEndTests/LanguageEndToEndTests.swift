@@ -120,7 +120,9 @@ final class LanguageEndToEndTests: XCTestCase {
         out.imported = imported.stderr
         let usage = try runPodium(["ask", "--state", state], environment: env)
         XCTAssertEqual(usage.status, 2, usage.stderr)
-        out.usage = usage.stderr
+        let typo = try runPodium(["status", "--stat", state], environment: env)
+        XCTAssertEqual(typo.status, 2, typo.stderr)
+        out.usage = usage.stderr + typo.stderr
 
         // The lock held by another process: the question waits, a SIGTERM keeps it in a file.
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { throw XCTSkip("flock(1) is not installed") }
@@ -188,6 +190,7 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertTrue(out.imported.contains("questions.csv:2: 票数 \"many\" が不正です"), out.imported)
         XCTAssertTrue(out.usage.hasPrefix("エラー: 質問、"), out.usage)
         XCTAssertTrue(out.usage.contains("\n使い方: podium ask "), out.usage)
+        XCTAssertTrue(out.usage.contains("エラー: 不明なオプション '--stat'。'--state' のことですか？"), out.usage)
         for text in out.all {
             for word in ["Questions:", "Exported", "written", "refused", "removed", "bad votes", "Error:", "Usage:", "See '"] {
                 XCTAssertFalse(text.contains(word), "\"\(word)\" in:\n\(text)")
@@ -204,6 +207,7 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertTrue(out.recovered.contains("1 change from"), out.recovered)
         XCTAssertTrue(out.imported.contains("questions.csv:2: bad votes \"many\""), out.imported)
         XCTAssertTrue(out.usage.hasPrefix("Error: give a question"), out.usage)
+        XCTAssertTrue(out.usage.contains("Error: Unknown option '--stat'. Did you mean '--state'?"), out.usage)
         // The event's own titles are Japanese: take them out, then no Japanese may be left.
         let content = ["テスト勉強会", "Knativeで実現するサーバーレス"]
         for text in out.all {
