@@ -32,18 +32,40 @@ struct StatusCommand: ParsableCommand {
         var lines: [String] = []
         lines.append(state.event.title)
         let index = (state.currentSessionIndex ?? 0) + 1
-        // The labels in the chosen language; status and phase names stay the ones --json uses.
+        // The labels in the chosen language; in English the status and phase names are the
+        // ones --json uses, in Japanese they are words (--json never changes).
         let l = processLanguage
+        func timerStatus(_ status: SessionTimer.Status) -> String {
+            guard l != .en else { return status.rawValue }
+            switch status {
+            case .idle: return l.t(.wordReady)
+            case .running: return l.t(.timerRunning)
+            case .paused: return l.t(.wordPaused)
+            }
+        }
+        func phase(_ phase: TimerPhase) -> String {
+            guard l != .en else { return phase.rawValue }
+            switch phase {
+            case .idle: return l.t(.wordReady)
+            case .normal: return l.t(.phaseNormal)
+            case .warning: return l.t(.phaseWarning)
+            case .danger: return l.t(.phaseDanger)
+            case .overtime: return l.t(.wordOvertime)
+            }
+        }
+        func questionStatus(_ status: QuestionStatus) -> String {
+            l == .en ? status.rawValue : QuestionExport.statusWord(status.rawValue, l)
+        }
         lines.append(l.t(.statusSession, "\(index)/\(state.event.sessions.count)", state.currentSession?.title ?? "—"))
-        lines.append(l.t(.statusTimer, reading.status.rawValue, TimeText.reading(reading), l.t(reading.phase == .overtime ? .statusOver : .wordLeft), reading.phase.rawValue))
+        lines.append(l.t(.statusTimer, timerStatus(reading.status), TimeText.reading(reading), l.t(reading.phase == .overtime ? .statusOver : .wordLeft), phase(reading.phase)))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
         lines.append(l.t(.statusSchedule, Schedule.project(state, now: now, calendar: calendar).summaryLine(l)))
         let counts = state.countsByStatus()
-        lines.append(l.t(.statusQuestions, QuestionStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")))
+        lines.append(l.t(.statusQuestions, QuestionStatus.allCases.map { "\(questionStatus($0)) \(counts[$0] ?? 0)" }.joined(separator: l.t(.listSeparator))))
         if let message = state.message { lines.append(l.t(.statusMessage, message.text)) }
         for question in QueueQuery(filter: .triage, session: .all).apply(to: state) {
-            lines.append("  [\(question.status.rawValue)] \(question.text)  (\(question.source.rawValue), \(l.t(.votes, question.voteCount))\(question.author.isEmpty ? "" : ", " + question.author))")
+            lines.append("  [\(questionStatus(question.status))] \(question.text)  (\(question.source.rawValue)\(l.t(.listSeparator))\(l.t(.votes, question.voteCount))\(question.author.isEmpty ? "" : l.t(.listSeparator) + question.author))")
         }
         lines.append(l.t(.statusRevision, state.revision))
         printOut(lines.map(Sanitizer.line).joined(separator: "\n"))

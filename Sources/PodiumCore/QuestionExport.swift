@@ -220,7 +220,7 @@ public enum QuestionExport {
     }
 
     /// A status as the Markdown export names it ("approved"; 承認 in Japanese).
-    static func statusWord(_ status: String, _ l: Language) -> String {
+    public static func statusWord(_ status: String, _ l: Language) -> String {
         switch QuestionStatus(rawValue: status) {
         case .new: return l.t(.exportNew)
         case .approved: return l.t(.exportApproved)

@@ -82,6 +82,7 @@ public enum Msg: String, Sendable, CaseIterable {
     // `podium status` (text) and other commands
     case statusSession, statusTimer, statusOver, statusSchedule, statusQuestions, statusMessage, statusRevision, noSuchSession
     case sessionsCount, sessionsCountOne, initCreated, initUpdated, initSame
+    case timerRunning, phaseNormal, phaseWarning, phaseDanger
     case askAdded, askAddedOne, askRevision, askAlready, askRefused, askUnmarked, askPrivate, askPrivateOne
     case mergedCopy, mergedCopies, imported, importedOne
     // `podium export --format md` (CSV column names and values stay for machines)
@@ -529,13 +530,17 @@ extension Msg {
         .usagePrefix: ("Usage: ", "使い方: "),
         .usageSeeHelp: ("See '{1}' for more information.", "詳しくは '{1}' を見てください。"),
         .statusSession: ("Session {1}: {2}", "セッション {1}: {2}"),
-        .statusTimer: ("Timer: {1}, {2} {3} ({4})", "タイマー: {1}, {2} {3} ({4})"),
+        .statusTimer: ("Timer: {1}, {2} {3} ({4})", "タイマー: {1}、{3} {2} ({4})"),
         .statusOver: ("over", "超過"),
         .statusSchedule: ("Schedule: {1}", "進行: {1}"),
         .statusQuestions: ("Questions: {1}", "質問: {1}"),
         .statusMessage: ("Message to speaker: {1}", "登壇者への伝言: {1}"),
         .statusRevision: ("Revision {1}", "リビジョン {1}"),
         .noSuchSession: ("no session \"{1}\" (sessions: {2})", "セッション \"{1}\" はありません (セッション: {2})"),
+        .timerRunning: ("running", "進行中"),
+        .phaseNormal: ("normal", "通常"),
+        .phaseWarning: ("warning", "注意"),
+        .phaseDanger: ("danger", "危険"),
         .sessionsCount: ("{1} sessions", "{1} セッション"),
         .sessionsCountOne: ("{1} session", "{1} セッション"),
         .initCreated: ("created {1}: {2}, {3} (revision {4})", "{1} を作りました: {2}、{3} (リビジョン {4})"),

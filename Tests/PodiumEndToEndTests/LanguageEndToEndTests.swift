@@ -99,8 +99,8 @@ final class LanguageEndToEndTests: XCTestCase {
     /// What the command line says around the questions, by a script: `export --format md`, a
     /// line `ask` refuses, a question kept by a signal while the lock is held, `recover`.
     private struct ScriptedOutput {
-        var exportMarkdown = "", refused = "", kept = "", recovered = "", imported = "", usage = ""
-        var all: [String] { [exportMarkdown, refused, kept, recovered, imported, usage] }
+        var exportMarkdown = "", refused = "", kept = "", recovered = "", imported = "", usage = "", status = ""
+        var all: [String] { [exportMarkdown, refused, kept, recovered, imported, usage, status] }
     }
 
     private func runScripted(_ scratch: Scratch, _ env: [String: String], question: String) throws -> ScriptedOutput {
@@ -114,6 +114,9 @@ final class LanguageEndToEndTests: XCTestCase {
         let export = try runPodium(["export", "--format", "md", "--state", state], environment: env)
         XCTAssertEqual(export.status, 0, export.stderr)
         out.exportMarkdown = export.stdout
+        let status = try runPodium(["status", "--state", state], environment: env)
+        XCTAssertEqual(status.status, 0, status.stderr)
+        out.status = status.stdout
         let csv = try scratch.write("questions.csv", "text,votes\n\(question),many\n")
         let imported = try runPodium(["import", csv, "--state", state], environment: env)
         XCTAssertEqual(imported.status, 2, imported.stderr)
@@ -191,6 +194,9 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertTrue(out.usage.hasPrefix("エラー: 質問、"), out.usage)
         XCTAssertTrue(out.usage.contains("\n使い方: podium ask "), out.usage)
         XCTAssertTrue(out.usage.contains("エラー: 不明なオプション '--stat'。'--state' のことですか？"), out.usage)
+        XCTAssertTrue(out.status.contains("タイマー: 待機、残り 2:00 (待機)"), out.status)
+        XCTAssertTrue(out.status.contains("質問: 新着 1、承認 0、"), out.status)
+        XCTAssertTrue(out.status.contains("  [新着] 日本語の質問  (other、0 票)"), out.status)
         for text in out.all {
             for word in ["Questions:", "Exported", "written", "refused", "removed", "bad votes", "Error:", "Usage:", "See '"] {
                 XCTAssertFalse(text.contains(word), "\"\(word)\" in:\n\(text)")
@@ -208,6 +214,8 @@ final class LanguageEndToEndTests: XCTestCase {
         XCTAssertTrue(out.imported.contains("questions.csv:2: bad votes \"many\""), out.imported)
         XCTAssertTrue(out.usage.hasPrefix("Error: give a question"), out.usage)
         XCTAssertTrue(out.usage.contains("Error: Unknown option '--stat'. Did you mean '--state'?"), out.usage)
+        XCTAssertTrue(out.status.contains("Timer: idle, 2:00 left (idle)"), out.status)
+        XCTAssertTrue(out.status.contains("  [new] an English question  (other, 0 votes)"), out.status)
         // The event's own titles are Japanese: take them out, then no Japanese may be left.
         let content = ["テスト勉強会", "Knativeで実現するサーバーレス"]
         for text in out.all {
