@@ -20,7 +20,7 @@ public enum Msg: String, Sendable, CaseIterable {
     case driftNoStart, driftOnTime, driftBehind, driftAhead, driftEnds, driftEnded, driftPlanned
     // Queue
     case statusNew, statusApproved, statusLive, statusAnswered, statusDismissed, statusDuplicate
-    case countNew, countQueue, countLive, countDone, countGone, ageNow, ageJustNow, ageAgo
+    case countNew, countQueue, countLive, countDone, countGone, ageNow, ageJustNow, ageMinutesAgo, ageHoursAgo, ageDaysAgo
     case filterTriage, filterAll, orderBy, allSessions, sessionPrefix, earlierSessions
     case noQuestionsYetAdd, noQuestionsYet, noQuestionsIn, matching, labelled, fromSource
     case hintOtherViews, hintEscClears, hintOtherSources, hintAllSessions, inOtherViews
@@ -200,7 +200,9 @@ extension Msg {
         .countGone: ("gone", "却下"),
         .ageNow: ("now", "今"),
         .ageJustNow: ("just now", "たった今"),
-        .ageAgo: ("{1} ago", "{1}前"),
+        .ageMinutesAgo: ("{1}m ago", "{1} 分前"),
+        .ageHoursAgo: ("{1}h ago", "{1} 時間前"),
+        .ageDaysAgo: ("{1}d ago", "{1} 日前"),
         .filterTriage: ("new+queue", "新着+待ち"),
         .filterAll: ("all", "全部"),
         .orderBy: ("by {1}", "{1}順"),

@@ -237,8 +237,12 @@ public enum QueuePane {
         let width = max(10, model.width - 6)
         var lines = TextLayout.wrap(Sanitizer.multiline(question.text), width: width)
         lines.append("")
-        let age = age(question, now: now, language: l)
-        let asked = age == l.t(.ageNow) ? l.t(.ageJustNow) : l.t(.ageAgo, age)
+        // In words here ("30 分前"); the queue's column has only three cells ("30m").
+        let seconds = Int(now.timeIntervalSince(question.askedAt))
+        let asked = seconds < 60 ? l.t(.ageJustNow)
+            : seconds < 3600 ? l.t(.ageMinutesAgo, seconds / 60)
+            : seconds < 86_400 ? l.t(.ageHoursAgo, seconds / 3600)
+            : l.t(.ageDaysAgo, min(99, seconds / 86_400))
         lines += TextLayout.wrap(metaLine(model, question) + " · " + statusName(question.status, language: l) + " · " + l.t(.askedAgo, asked), width: width)
         if let original = question.originalText {
             lines.append("")

@@ -40,4 +40,22 @@ final class HistoryWordsTests: XCTestCase {
         XCTAssertEqual(QueuePane.historyWords("dismissed: blocked", .ja), "却下: ブロック")
         XCTAssertEqual(QueuePane.historyWords("something new", .ja), "something new", "unknown words stay")
     }
+
+    func testTheFullViewSaysHowLongAgoInWords() {
+        var state = PodiumState(event: Event(title: "E", sessions: [Session(id: "s1", title: "S", plannedSeconds: 600)]), now: now)
+        reduce(&state, .addQuestion(Question(id: "q-1", text: "質問", source: .zoom, sessionID: "s1", askedAt: now, by: "moderator:ken@test")),
+               context: ActionContext(now: now, actor: "moderator:ken@test"))
+        reduce(&state, .approve(id: "q-1"), context: ActionContext(now: now, actor: "moderator:ken@test"))
+        var model = ConsoleModel(role: .moderator, actor: "moderator@test", shared: state)
+        model.timeZone = TimeZone(identifier: "UTC")!
+        model.width = 80
+        model.language = .ja
+        var lines = QueuePane.fullQuestionLines(model, id: "q-1", now: now + 30 * 60).joined(separator: "\n")
+        XCTAssertTrue(lines.contains("質問 30 分前"), lines)
+        XCTAssertTrue(lines.contains("moderator:ken@test: 承認"), lines)
+        model.language = .en
+        lines = QueuePane.fullQuestionLines(model, id: "q-1", now: now + 30 * 60).joined(separator: "\n")
+        XCTAssertTrue(lines.contains("asked 30m ago"), lines)
+        XCTAssertTrue(lines.contains("moderator:ken@test: approved"), lines)
+    }
 }
