@@ -102,16 +102,16 @@ struct AskCommand: ParsableCommand {
 
     func validate() throws {
         if follow != nil, text != nil {
-            throw ValidationError("give either a question, -, or --follow FILE")
+            throw ValidationError(processLanguage.t(.askEitherQuestion))
         }
         if follow == nil, text == nil {
-            throw ValidationError("give a question, - to read stdin, or --follow FILE")
+            throw ValidationError(processLanguage.t(.askGiveQuestion))
         }
         if strict, follow != nil {
-            throw ValidationError("--strict reads a whole input; it cannot be used with --follow")
+            throw ValidationError(processLanguage.t(.askStrictNotFollow))
         }
         if id != nil, text == "-" || follow != nil {
-            throw ValidationError("--id is for one question; lines carry their own \"id\"")
+            throw ValidationError(processLanguage.t(.askIDForOne))
         }
     }
 
@@ -224,13 +224,13 @@ final class Intake {
         var source = defaults.source
         if let name = message.source {
             guard let parsed = QuestionSource(loose: name) else {
-                return .failure(IntakeProblem(line: message.line, reason: "unknown source \"\(name)\" (venue, zoom, youtube, discord, satellite, other)"))
+                return .failure(IntakeProblem(line: message.line, .askUnknownSource, name))
             }
             source = parsed
         }
         let session = message.session ?? defaults.session
         if let session, let state = store.state, state.event.session(withID: session) == nil {
-            return .failure(IntakeProblem(line: message.line, reason: "no session \"\(session)\" (sessions: \(state.event.sessions.map(\.id).joined(separator: ", ")))"))
+            return .failure(IntakeProblem(line: message.line, .noSuchSession, session, state.event.sessions.map(\.id).joined(separator: ", ")))
         }
         // Never two at the same moment: the queue keeps the order of the lines.
         let now = Date()
@@ -247,7 +247,7 @@ final class Intake {
 
     private func report(_ problem: IntakeProblem) {
         refused += 1
-        printError("\(place):\(problem.line): \(problem.reason)")
+        printError("\(place):\(problem.line): \(problem.reason(processLanguage))")
     }
 
     // MARK: Writing
@@ -277,17 +277,17 @@ final class Intake {
             alreadyThere += batch.count - landed
             lastRevision = saved.revision
             if reportedFailure != nil {
-                printError("written after waiting: \(batch.count) question\(batch.count == 1 ? "" : "s") (revision \(saved.revision))")
+                printError(processLanguage.t(batch.count == 1 ? .askWrittenAfterWaitingOne : .askWrittenAfterWaiting, batch.count, saved.revision))
             }
             lastFailure = nil
             reportedFailure = nil
             return true
         } catch {
             lastFailure = Date()
-            let text = "\(error)"
+            let text = (error as? StoreError)?.description(processLanguage) ?? "\(error)"
             if text != reportedFailure {
                 reportedFailure = text
-                printError("waiting to write \(pending.count) question\(pending.count == 1 ? "" : "s") (kept in memory, retried every \(Self.retryPause) s): \(text)")
+                printError(processLanguage.t(pending.count == 1 ? .askWaitingOne : .askWaiting, pending.count, Self.retryPause, text))
             }
             return false
         }
@@ -324,13 +324,13 @@ final class Intake {
             let intents = pending.map { (action: Action.addQuestion($0), context: ActionContext(now: $0.askedAt, actor: defaults.actor)) }
             do {
                 let file = try UnsavedChanges(statePath: absolute, intents: intents).save(host: store.writer.host, pid: getpid())
-                printError("\(count) question\(count == 1 ? " was" : "s were") not written to \(store.path) (\(reportedFailure ?? "the file could not be written")). They are kept in \(file); write them later with: podium recover \(file)")
+                printError(processLanguage.t(count == 1 ? .askKeptOne : .askKept, count, store.path, reportedFailure ?? processLanguage.t(.askCouldNotWrite), file))
                 pending.removeAll()
             } catch {
-                printError("\(count) question\(count == 1 ? " was" : "s were") not written to \(store.path), and keeping them in a file failed too: \(error)")
+                printError(processLanguage.t(count == 1 ? .askKeepFailedOne : .askKeepFailed, count, store.path, error))
             }
         } else {
-            printError("stopped by signal \(signal): everything read was written")
+            printError(processLanguage.t(.askStoppedAllWritten, signal))
         }
         summary()
         return SignalWatcher.exitStatus(for: signal)
@@ -344,7 +344,7 @@ final class Intake {
         if refused > 0 { parts.append(l.t(.askRefused, refused)) }
         if unmarked > 0 { parts.append(l.t(.askUnmarked, unmarked)) }
         if privateSkipped > 0 { parts.append(l.t(privateSkipped == 1 ? .askPrivateOne : .askPrivate, privateSkipped)) }
-        printOut(parts.joined(separator: ", "))
+        printOut(parts.joined(separator: l.t(.listSeparator)))
     }
 
     private var finalStatus: Int32 {
@@ -356,11 +356,11 @@ final class Intake {
 
     /// One question from the command line: waits for the file like a stream does.
     func single(_ message: ChatMessage) throws -> Int32 {
-        place = "the question"
+        place = processLanguage.t(.askPlaceQuestion)
         switch makeQuestion(message, text: message.text) {
         case .success(let question): pending.append(question)
         case .failure(let problem):
-            throw CommandFailure(message: "\(problem.reason) (nothing was added)", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.askNothingAdded, problem.reason(processLanguage)), status: ExitStatus.badInput)
         }
         return writeWaitingForTheFile()
     }
@@ -405,7 +405,8 @@ final class Intake {
         if problems > 0 {
             let count = pending.count
             pending.removeAll()
-            throw CommandFailure(message: "\(problems) bad line\(problems == 1 ? "" : "s") in stdin: nothing was added (\(count) good line\(count == 1 ? "" : "s") not written; without --strict they are)", status: ExitStatus.badInput)
+            let l = processLanguage
+            throw CommandFailure(message: l.t(problems == 1 ? .askBadLine : .askBadLines, problems) + l.t(count == 1 ? .askStrictNotWrittenOne : .askStrictNotWritten, count), status: ExitStatus.badInput)
         }
         return writeWaitingForTheFile()
     }
@@ -413,11 +414,11 @@ final class Intake {
     /// One complete line of input.
     private func lineTaken(_ bytes: ArraySlice<UInt8>, number: Int, offset: UInt64?, format: IntakeFormat, zoom: inout ZoomChatParser) {
         if bytes.count > LineSplitter.longestLine {
-            report(IntakeProblem(line: number, reason: "the line is longer than \(LineSplitter.longestLine / 1024) KB"))
+            report(IntakeProblem(line: number, .askLineTooLong, LineSplitter.longestLine / 1024))
             return
         }
         guard let text = ChatIntake.decodeLine(bytes) else {
-            report(IntakeProblem(line: number, reason: "not valid UTF-8 text"))
+            report(IntakeProblem(line: number, .askNotUTF8))
             return
         }
         if format == .zoom {
@@ -492,7 +493,7 @@ final class Intake {
                         if errno == EINTR { continue }
                         // A non-blocking stdin handed over by the parent: nothing more for now.
                         if errno == EAGAIN || errno == EWOULDBLOCK { break }
-                        printError("stdin: \(String(cString: strerror(errno))); reading stops here")
+                        printError("stdin: " + processLanguage.t(.askStdinStops, String(cString: strerror(errno))))
                     }
                     if count <= 0 {
                         atEnd = true
@@ -551,7 +552,7 @@ final class Intake {
                 lineTaken(rest.bytes, number: number, offset: rest.offset, format: format, zoom: &zoom)
             }
             for event in zoom.finish() { zoomEvent(event) }
-            printError("\(path): \(why); reading it from the start")
+            printError("\(path): " + processLanguage.t(.askReadFromStart, why))
             splitter = LineSplitter()
             zoom = ZoomChatParser()
             number = 0
@@ -561,7 +562,7 @@ final class Intake {
             switch file.poll() {
             case .missing:
                 if !saidWaiting {
-                    printError("\(path): waiting for the file to appear")
+                    printError("\(path): " + processLanguage.t(.askWaitingForFile))
                     saidWaiting = true
                 }
             case .data(let bytes):
@@ -572,11 +573,11 @@ final class Intake {
             case .none:
                 saidWaiting = false
             case .truncated:
-                restart("the file was truncated")
+                restart(processLanguage.t(.askTruncated))
             case .replaced(let rest):
                 splitter.append(rest[...])
                 takeLines()
-                restart("a new file replaced it (rotation)")
+                restart(processLanguage.t(.askRotated))
             }
             if zoom.hasPending, Date().timeIntervalSince(lastInput) >= Self.zoomQuiet {
                 for event in zoom.finish() { zoomEvent(event) }

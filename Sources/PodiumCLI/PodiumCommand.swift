@@ -70,7 +70,7 @@ public struct PodiumCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             if !message.isEmpty {
-                let wrapped = HelpText.wrapUsage(message, width: HelpText.width())
+                let wrapped = HelpText.wrapUsage(HelpText.localizedUsageError(message, language: processLanguage), width: HelpText.width())
                 FileHandle.standardError.write(Data((Sanitizer.multiline(wrapped) + "\n").utf8))
             }
             Foundation.exit(code == .validationFailure ? ExitStatus.badInput : code.rawValue)

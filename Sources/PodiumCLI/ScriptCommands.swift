@@ -32,18 +32,40 @@ struct StatusCommand: ParsableCommand {
         var lines: [String] = []
         lines.append(state.event.title)
         let index = (state.currentSessionIndex ?? 0) + 1
-        // The labels in the chosen language; status and phase names stay the ones --json uses.
+        // The labels in the chosen language; in English the status and phase names are the
+        // ones --json uses, in Japanese they are words (--json never changes).
         let l = processLanguage
+        func timerStatus(_ status: SessionTimer.Status) -> String {
+            guard l != .en else { return status.rawValue }
+            switch status {
+            case .idle: return l.t(.wordReady)
+            case .running: return l.t(.timerRunning)
+            case .paused: return l.t(.wordPaused)
+            }
+        }
+        func phase(_ phase: TimerPhase) -> String {
+            guard l != .en else { return phase.rawValue }
+            switch phase {
+            case .idle: return l.t(.wordReady)
+            case .normal: return l.t(.phaseNormal)
+            case .warning: return l.t(.phaseWarning)
+            case .danger: return l.t(.phaseDanger)
+            case .overtime: return l.t(.wordOvertime)
+            }
+        }
+        func questionStatus(_ status: QuestionStatus) -> String {
+            l == .en ? status.rawValue : QuestionExport.statusWord(status.rawValue, l)
+        }
         lines.append(l.t(.statusSession, "\(index)/\(state.event.sessions.count)", state.currentSession?.title ?? "—"))
-        lines.append(l.t(.statusTimer, reading.status.rawValue, TimeText.reading(reading), l.t(reading.phase == .overtime ? .statusOver : .wordLeft), reading.phase.rawValue))
+        lines.append(l.t(.statusTimer, timerStatus(reading.status), TimeText.reading(reading), l.t(reading.phase == .overtime ? .statusOver : .wordLeft), phase(reading.phase)))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
         lines.append(l.t(.statusSchedule, Schedule.project(state, now: now, calendar: calendar).summaryLine(l)))
         let counts = state.countsByStatus()
-        lines.append(l.t(.statusQuestions, QuestionStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")))
+        lines.append(l.t(.statusQuestions, QuestionStatus.allCases.map { "\(questionStatus($0)) \(counts[$0] ?? 0)" }.joined(separator: l.t(.listSeparator))))
         if let message = state.message { lines.append(l.t(.statusMessage, message.text)) }
         for question in QueueQuery(filter: .triage, session: .all).apply(to: state) {
-            lines.append("  [\(question.status.rawValue)] \(question.text)  (\(question.source.rawValue), \(l.t(.votes, question.voteCount))\(question.author.isEmpty ? "" : ", " + question.author))")
+            lines.append("  [\(questionStatus(question.status))] \(question.text)  (\(question.source.rawValue)\(l.t(.listSeparator))\(l.t(.votes, question.voteCount))\(question.author.isEmpty ? "" : l.t(.listSeparator) + question.author))")
         }
         lines.append(l.t(.statusRevision, state.revision))
         printOut(lines.map(Sanitizer.line).joined(separator: "\n"))
@@ -122,14 +144,14 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else {
-            throw CommandFailure(message: "name at least one copy to merge", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.mergeNoFiles), status: ExitStatus.badInput)
         }
         let copies = try files.map { file -> PodiumState in
             do {
                 return try StateStore.readCopy(atPath: file)
             } catch let error as StoreError {
                 // A copy named on the command line is input: status 3 is for --state only.
-                throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+                throw CommandFailure(message: error.description(processLanguage), status: ExitStatus.badInput)
             }
         }
         let store = stateOptions.store(role: .script)
@@ -157,28 +179,32 @@ struct RecoverCommand: ParsableCommand {
 
     func run() throws {
         guard !files.isEmpty else {
-            throw CommandFailure(message: "name at least one file of unsaved changes", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.recoverNoFiles), status: ExitStatus.badInput)
         }
         for file in files {
             let unsaved: UnsavedChanges
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw CommandFailure(message: processLanguage.t(.recoverNoFile, file), status: ExitStatus.badInput)
+            }
             do {
-                unsaved = try UnsavedChanges.load(path: file)
+                unsaved = try UnsavedChanges.load(path: file, language: processLanguage)
             } catch let error as StoreError {
                 // The file of changes is input: status 3 is for the state file only.
-                throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+                throw CommandFailure(message: error.description(processLanguage), status: ExitStatus.badInput)
             }
             let path = state ?? unsaved.statePath
             let store = StateStore(path: path, writer: Writer(host: hostName(), pid: getpid(), role: .script))
             guard try store.load() != nil else {
-                throw CommandFailure(message: "\(path): no state file to write the changes of \(file) into", status: ExitStatus.badInput)
+                throw CommandFailure(message: processLanguage.t(.recoverNoState, path, file), status: ExitStatus.badInput)
             }
             let saved = try store.commit(unsaved.intents)
             do {
                 try FileManager.default.removeItem(atPath: file)
             } catch {
-                throw CommandFailure(message: "\(unsaved.changes.count) change\(unsaved.changes.count == 1 ? "" : "s") from \(file) written to \(path) (revision \(saved.revision)), but \(file) could not be removed: remove it by hand before running recover again", status: 1)  // 1: unexpected (the changes are written)
+                let count = unsaved.changes.count
+                throw CommandFailure(message: processLanguage.t(count == 1 ? .recoverNotRemovedOne : .recoverNotRemoved, count, file, path, saved.revision), status: 1)  // 1: unexpected (the changes are written)
             }
-            printOut("\(unsaved.changes.count) change\(unsaved.changes.count == 1 ? "" : "s") from \(file) written to \(path) (revision \(saved.revision)); \(file) removed")
+            printOut(processLanguage.t(unsaved.changes.count == 1 ? .recoverDoneOne : .recoverDone, unsaved.changes.count, file, path, saved.revision))
         }
     }
 }
@@ -228,7 +254,7 @@ struct ExportCommand: ParsableCommand {
         // The exporters sanitise every field themselves; CSV keeps its CRLF row ends.
         case .csv: writeOut(QuestionExport.csv(state, timeZone: .current))
         case .json: writeOut(QuestionExport.json(state, exportedAt: Date(), timeZone: .current))
-        case .md: writeOut(QuestionExport.markdown(state, exportedAt: Date(), timeZone: .current))
+        case .md: writeOut(QuestionExport.markdown(state, exportedAt: Date(), timeZone: .current, language: processLanguage))
         }
     }
 }
@@ -256,16 +282,16 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let (store, state) = try stateOptions.loadExisting()
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(message: "\(file): cannot read the file", status: ExitStatus.badInput)
+            throw CommandFailure(message: processLanguage.t(.importUnreadable, file), status: ExitStatus.badInput)
         }
         let text = Sanitizer.decode([UInt8](data))
         let result: ImportResult
         do {
             result = try QuestionImport.parse(csv: text, file: file, skipBad: skipBad, defaultSource: source, session: session, now: Date(), actor: actorName(.script))
         } catch let error as ImportError {
-            throw CommandFailure(message: error.description, status: ExitStatus.badInput)
+            throw CommandFailure(message: error.description(processLanguage), status: ExitStatus.badInput)
         }
-        for warning in result.warnings { printError("skipped: \(warning.description)") }
+        for warning in result.warnings { printError(processLanguage.t(.importSkipped, warning.description(processLanguage))) }
         // One set lookup per row (a large file against a large state stays linear).
         let fresh = result.newQuestions(in: state)
         if !fresh.isEmpty {
@@ -303,9 +329,14 @@ private func numberedVersions(_ notes: SessionNotes?) -> [(number: Int, version:
 private func numberedVersion(_ number: Int, of notes: SessionNotes?, session: String) throws -> SessionNotes.Version {
     let versions = numberedVersions(notes)
     guard let entry = versions.first(where: { $0.number == number }) else {
-        throw CommandFailure(message: "\(session): no version \(number) (there \(versions.count == 1 ? "is" : "are") \(versions.count); see podium notes versions --session \(session))", status: ExitStatus.badInput)
+        throw CommandFailure(message: processLanguage.t(versions.count == 1 ? .notesNoVersionOne : .notesNoVersion, session, number, versions.count), status: ExitStatus.badInput)
     }
     return entry.version
+}
+
+/// "speaker" / "host" (登壇者 / 司会): the kind of notes, in words.
+private func notesKindWord(_ kind: SessionNotes.Kind) -> String {
+    processLanguage.t(kind == .host ? .notesKindHost : .notesKindSpeaker)
 }
 
 private func versionTime(_ date: Date) -> String {
@@ -340,15 +371,16 @@ struct NotesVersionsCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(Sanitizer.multiline(NotesMarkdown.export(version.text)).utf8))
             return
         }
-        printOut("\(session.id) (\(session.title)): \(versions.count) previous version\(versions.count == 1 ? "" : "s")\(versions.isEmpty ? "" : ", newest first")")
+        let l = processLanguage
+        printOut(l.t(versions.isEmpty ? .notesVersionsNone : versions.count == 1 ? .notesVersionsOne : .notesVersionsMany, session.id, session.title, versions.count))
         if let notes {
-            printOut("  now  speaker+host  \(versionTime(notes.updatedAt))  \(notes.updatedBy)")
+            printOut("  \(l.t(.notesNow))  \(l.t(.notesBoth))  \(versionTime(notes.updatedAt))  \(notes.updatedBy)")
         }
         for (number, version) in versions {
             let firstLine = version.text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
             let lines = version.text.split(separator: "\n", omittingEmptySubsequences: false).count
             let preview = TextLayout.truncate(Sanitizer.line(firstLine), toWidth: 40)
-            printOut("  \(number)  \((version.kind ?? .speaker).rawValue)  \(versionTime(version.savedAt))  \(version.savedBy)  \(lines) line\(lines == 1 ? "" : "s")  \(preview)")
+            printOut("  \(number)  \(notesKindWord(version.kind ?? .speaker))  \(versionTime(version.savedAt))  \(version.savedBy)  \(l.t(lines == 1 ? .lineOne : .linesCount, lines))  \(preview)")
         }
     }
 }
@@ -374,13 +406,13 @@ struct NotesRestoreCommand: ParsableCommand {
         let chosen = try numberedVersion(version, of: notes, session: session.id)
         let kind = chosen.kind ?? .speaker
         if notes?.text(kind) == chosen.text {
-            printOut("\(session.id): the \(kind.rawValue) notes already have that text")
+            printOut(processLanguage.t(.notesAlreadyThat, session.id, notesKindWord(kind)))
             return
         }
         try store.commit(
             [.setNotes(session: session.id, kind: kind, text: chosen.text, basedOn: notes?.updatedAt)],
             context: ActionContext(now: Date(), actor: actorName(.script)))
-        printOut("\(session.id): restored version \(version) of the \(kind.rawValue) notes (the replaced text is now version 1)")
+        printOut(processLanguage.t(.notesRestoredVersion, session.id, version, notesKindWord(kind)))
     }
 }
 
@@ -409,7 +441,7 @@ struct NotesExportCommand: ParsableCommand {
         if let session { _ = try notesSession(session, in: state) }
         if stdout {
             let printed = NotesMarkdown.printed(from: state, sessionID: session)
-            if printed.isEmpty { printOut("no session has notes") }
+            if printed.isEmpty { printOut(processLanguage.t(.notesNoneHave)) }
             for notes in printed {
                 let origin = notes.path.map { ": " + $0 } ?? " (inline)"
                 printOut("<!-- \(notes.sessionID) \(notes.kind.rawValue) notes\(origin) -->\n" + notes.text)
@@ -418,7 +450,7 @@ struct NotesExportCommand: ParsableCommand {
         }
         let exports = NotesMarkdown.exports(from: state, sessionID: session)
         if exports.isEmpty {
-            printOut("no session has a notes_file or host_notes_file to write back to (notes written inline live in the event file; --stdout prints them)")
+            printOut(processLanguage.t(.notesNoFiles))
             return
         }
         let base = dir ?? event.map { ($0 as NSString).deletingLastPathComponent } ?? ""
@@ -429,7 +461,7 @@ struct NotesExportCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: notesWriteProblem(path, relative: !export.path.hasPrefix("/")), status: ExitStatus.badInput)
             }
-            printOut("wrote \(path)\(export.changed ? "" : " (unchanged)")")
+            printOut(processLanguage.t(export.changed ? .notesWrote : .notesWroteUnchanged, path))
         }
     }
 
@@ -439,18 +471,18 @@ struct NotesExportCommand: ParsableCommand {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let hint = relative && event == nil && dir == nil
-            ? " (this state holds the path relative to the event file: add --event EVENT.yaml, or load the event again with podium host --event)"
+            ? processLanguage.t(.notesRelativeHint)
             : ""
         if !directory.isEmpty, !manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            return "\(path): cannot write the notes: the directory \(directory) does not exist\(hint)"
+            return processLanguage.t(.notesNoDirectory, path, directory, hint)
         }
         if !directory.isEmpty, !isDirectory.boolValue {
-            return "\(path): cannot write the notes: \(directory) is not a directory"
+            return processLanguage.t(.notesNotDirectory, path, directory)
         }
         if !manager.isWritableFile(atPath: directory.isEmpty ? "." : directory)
             || (manager.fileExists(atPath: path) && !manager.isWritableFile(atPath: path)) {
-            return "\(path): cannot write the notes: permission denied"
+            return processLanguage.t(.notesPermission, path)
         }
-        return "\(path): cannot write the notes (disk full?); nothing else was changed"
+        return processLanguage.t(.notesDiskFull, path)
     }
 }

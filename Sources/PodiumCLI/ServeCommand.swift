@@ -39,7 +39,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--listen: expected ADDRESS:PORT, e.g. 0.0.0.0:8080 or 127.0.0.1:0")
         }
         guard questionsPerMinute > 0, addressQuestionsPerMinute > 0 else {
-            throw ValidationError("the rates must be at least 1 a minute")
+            throw ValidationError(processLanguage.t(.serveRates))
         }
     }
 

@@ -124,14 +124,15 @@ public final class ConsoleSession {
     /// returns the message saying where, and how to write them later.
     public func keepUnsaved() -> String {
         let count = pending.count
-        let what = "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path): \(store.lastError.map { "\($0)" } ?? "unknown error")"
+        let l = model.language
+        let what = l.t(count == 1 ? .consoleNotSavedOne : .consoleNotSaved, count, store.path, store.lastError?.description(l) ?? l.t(.unknownError))
         let absolute = store.path.hasPrefix("/") ? store.path : FileManager.default.currentDirectoryPath + "/" + store.path
         do {
             let file = try UnsavedChanges(statePath: absolute, intents: pending).save(host: store.writer.host, pid: getpid())
             pending.removeAll()
-            return sentence(what) + " They are kept in \(file); write them later with: podium recover \(file)"
+            return sentence(what) + l.t(.consoleKeptIn, file)
         } catch {
-            return sentence(what) + " Keeping them in a file failed too: \(error)"
+            return sentence(what) + l.t(.consoleKeepFailed, error)
         }
     }
 
@@ -154,7 +155,7 @@ public final class ConsoleSession {
     }
 
     private func sentence(_ text: String) -> String {
-        text.hasSuffix(".") ? text : text + "."
+        text.hasSuffix(".") || text.hasSuffix("。") ? text : text + (model.language == .ja ? "。" : ".")
     }
 
     private func unique(_ lines: [String]) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import PodiumText
 
 /// A chat message as a bridge, a followed file or Zoom's saved chat gives it, before it becomes a
 /// question: pure parsing, no I/O (the command reads the bytes and writes the questions).
@@ -23,14 +24,24 @@ public struct ChatMessage: Equatable, Sendable {
     }
 }
 
-/// Why one line was not taken: reported as `stdin:LINE: reason` and skipped.
+/// Why one line was not taken: reported as `stdin:LINE: reason` and skipped. The reason is a
+/// message of the catalog, said in the language of whoever reads it.
 public struct IntakeProblem: Error, Equatable, Sendable {
     public var line: Int
-    public var reason: String
+    public var message: Msg
+    public var arguments: [String]
 
-    public init(line: Int, reason: String) {
+    public init(line: Int, _ message: Msg, _ arguments: Any...) {
         self.line = line
-        self.reason = reason
+        self.message = message
+        self.arguments = arguments.map { "\($0)" }
+    }
+
+    /// The reason in English.
+    public var reason: String { reason(.en) }
+
+    public func reason(_ language: Language) -> String {
+        message.text(language, arguments)
     }
 }
 
@@ -75,10 +86,10 @@ public enum ChatIntake {
     static func parseJSONLine(_ line: String, number: Int) -> Result<ChatMessage, IntakeProblem> {
         let data = Data(line.utf8)
         guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            return .failure(IntakeProblem(line: number, reason: "not valid JSON"))
+            return .failure(IntakeProblem(line: number, .intakeNotJSON))
         }
         guard object is [String: Any] else {
-            return .failure(IntakeProblem(line: number, reason: "not a JSON object with a \"text\" field"))
+            return .failure(IntakeProblem(line: number, .intakeNoText))
         }
         do {
             let fields = try JSONDecoder().decode(JSONLine.self, from: data)
@@ -86,13 +97,13 @@ public enum ChatIntake {
                 text: fields.text, author: fields.author, source: fields.source, session: fields.session,
                 messageID: fields.id.flatMap { $0.isEmpty ? nil : $0 }, line: number))
         } catch DecodingError.keyNotFound(let key, _) {
-            return .failure(IntakeProblem(line: number, reason: "no \"\(key.stringValue)\" field"))
+            return .failure(IntakeProblem(line: number, .intakeNoField, key.stringValue))
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
             let key = context.codingPath.last?.stringValue ?? "?"
-            return .failure(IntakeProblem(line: number, reason: key == "id"
-                ? "\"id\" is not a string or a whole number" : "\"\(key)\" is not a string"))
+            return .failure(key == "id"
+                ? IntakeProblem(line: number, .intakeBadID) : IntakeProblem(line: number, .intakeNotString, key))
         } catch {
-            return .failure(IntakeProblem(line: number, reason: "not a JSON object with a \"text\" field"))
+            return .failure(IntakeProblem(line: number, .intakeNoText))
         }
     }
 
@@ -126,10 +137,10 @@ public enum ChatIntake {
     public static func questionText(_ text: String, line: Int) -> Result<String, IntakeProblem> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            return .failure(IntakeProblem(line: line, reason: "the question is empty"))
+            return .failure(IntakeProblem(line: line, .intakeEmpty))
         }
         guard trimmed.count <= Question.maximumLength else {
-            return .failure(IntakeProblem(line: line, reason: "the question has \(trimmed.count) characters; at most \(Question.maximumLength) are accepted"))
+            return .failure(IntakeProblem(line: line, .intakeTooLong, trimmed.count, Question.maximumLength))
         }
         return .success(trimmed)
     }
@@ -263,7 +274,7 @@ public struct ZoomChatParser: Sendable {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { return [] }
             if orphanReported { return [] }
             orphanReported = true
-            return [.problem(IntakeProblem(line: number, reason: "not a Zoom chat line (no \"HH:MM:SS From NAME\" header before it)"))]
+            return [.problem(IntakeProblem(line: number, .intakeNotZoom))]
         }
         // The current shape indents the message with a tab; older ones do not indent at all.
         pending?.lines.append(line.hasPrefix("\t") ? String(line.dropFirst()) : line)

@@ -166,54 +166,69 @@ public enum QuestionExport {
 
     // MARK: Markdown
 
-    /// A readable report: one section per session, one numbered item per question.
+    /// A readable report: one section per session, one numbered item per question, in
+    /// `language` (the words around the questions; the ids, sources and times stay as they are).
     public static func markdown(
-        _ state: PodiumState, exportedAt: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!
+        _ state: PodiumState, exportedAt: Date, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!,
+        language l: Language = .en
     ) -> String {
         let all = records(state, timeZone: timeZone)
-        var out = "# Questions: \(markdownText(Sanitizer.line(state.event.title)))\n\n"
-        out += "Exported \(timestamp(exportedAt, timeZone)), \(all.count) questions.\n"
+        var out = l.t(.exportTitle, markdownText(Sanitizer.line(state.event.title))) + "\n\n"
+        out += l.t(all.count == 1 ? .exportSummaryOne : .exportSummary, timestamp(exportedAt, timeZone), all.count) + "\n"
         var currentSession: String?
         var number = 0
         for record in all {
             if record.sessionID != currentSession {
                 currentSession = record.sessionID
                 number = 0
-                let title = record.sessionTitle.isEmpty ? "(no session)" : record.sessionTitle
+                let title = record.sessionTitle.isEmpty ? l.t(.noSession) : record.sessionTitle
                 out += "\n## \(markdownText(title))"
                 out += record.sessionID.isEmpty ? "\n\n" : " (\(markdownText(record.sessionID)))\n\n"
             }
             number += 1
-            var facts = ["**\(record.mergedInto == nil ? record.status : "merged")**"]
-            facts.append(record.votes == 1 ? "1 vote" : "\(record.votes) votes")
-            if record.pinned { facts.append("pinned") }
+            let status = record.mergedInto == nil ? statusWord(record.status, l) : l.t(.exportMerged)
+            var facts = ["**\(status)**"]
+            facts.append(record.votes == 1 ? l.t(.oneVote) : l.t(.votes, record.votes))
+            if record.pinned { facts.append(l.t(.exportPinned)) }
             facts.append(record.source)
             if !record.author.isEmpty { facts.append(markdownText(record.author)) }
-            facts.append("asked \(record.askedAt)")
+            facts.append(l.t(.exportAsked, record.askedAt))
             facts.append("id \(markdownText(record.id))")
             out += "\(number). " + facts.joined(separator: " · ") + "\n"
             out += "   \(markdownText(record.text))\n"
             var details: [String] = []
-            if let answered = record.answeredAt { details.append("answered \(answered)") }
+            if let answered = record.answeredAt { details.append(l.t(.exportAnswered, answered)) }
             if let dismissed = record.dismissedAt {
-                details.append("dismissed \(dismissed)"
+                details.append(l.t(.exportDismissed, dismissed)
                     + (record.dismissReason.map { ": " + markdownText($0) } ?? ""))
             }
             if let original = record.originalText {
-                details.append("originally: " + markdownText(original))
+                details.append(l.t(.exportOriginally, markdownText(original)))
             }
             if !record.aliases.isEmpty {
-                details.append("also asked as: " + record.aliases.map(markdownText).joined(separator: "; "))
+                details.append(l.t(.exportAlsoAsked, record.aliases.map(markdownText).joined(separator: "; ")))
             }
             if !record.labels.isEmpty {
-                details.append("labels: " + record.labels.map(markdownText).joined(separator: ", "))
+                details.append(l.t(.exportLabels, record.labels.map(markdownText).joined(separator: ", ")))
             }
-            if let assignee = record.assignee { details.append("assigned to " + markdownText(assignee)) }
-            if let target = record.mergedInto { details.append("merged into " + markdownText(target)) }
-            details.append("updated \(record.updatedAt) by \(markdownText(record.updatedBy))")
+            if let assignee = record.assignee { details.append(l.t(.exportAssigned, markdownText(assignee))) }
+            if let target = record.mergedInto { details.append(l.t(.exportMergedInto, markdownText(target))) }
+            details.append(l.t(.exportUpdated, record.updatedAt, markdownText(record.updatedBy)))
             for detail in details { out += "   - \(detail)\n" }
         }
         return out
+    }
+
+    /// A status as the Markdown export names it ("approved"; 承認 in Japanese).
+    public static func statusWord(_ status: String, _ l: Language) -> String {
+        switch QuestionStatus(rawValue: status) {
+        case .new: return l.t(.exportNew)
+        case .approved: return l.t(.exportApproved)
+        case .live: return l.t(.exportLive)
+        case .answered: return l.t(.exportAnsweredWord)
+        case .dismissed: return l.t(.exportDismissedWord)
+        case nil: return status
+        }
     }
 
     /// Escapes Markdown syntax in (already sanitised) text, so a question renders as text.

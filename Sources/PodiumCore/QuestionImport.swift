@@ -6,16 +6,34 @@ public struct ImportIssue: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     /// 1-based physical line of the file where the row starts.
     public var line: Int
-    /// What is wrong, safe to print (values quoted from the file are sanitised).
-    public var message: String
+    /// What is wrong: a message of the catalog and its arguments, safe to print (values
+    /// quoted from the file are sanitised).
+    public var reason: Msg
+    public var arguments: [String]
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, _ reason: Msg, _ arguments: Any...) {
         self.file = file
         self.line = line
-        self.message = message
+        self.reason = reason
+        self.arguments = arguments.map { "\($0)" }
     }
 
-    public var description: String { "\(Sanitizer.line(file)):\(line): \(message)" }
+    init(file: String, line: Int, reason: Msg, arguments: [String]) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.arguments = arguments
+    }
+
+    /// What is wrong, in English.
+    public var message: String { reason.text(.en, arguments) }
+
+    public var description: String { description(.en) }
+
+    /// "FILE:LINE: what is wrong", the words in `language`.
+    public func description(_ language: Language) -> String {
+        "\(Sanitizer.line(file)):\(line): \(reason.text(language, arguments))"
+    }
 }
 
 /// Why an import was refused as a whole: the file cannot be read as CSV, it has no text
@@ -27,7 +45,11 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    public var description: String { description(.en) }
+
+    public func description(_ language: Language) -> String {
+        issues.map { $0.description(language) }.joined(separator: "\n")
+    }
 }
 
 /// What an import brings in.
@@ -107,7 +129,7 @@ public enum QuestionImport {
     ) throws -> ImportResult {
         let records = try parseRecords(csv, file: file)
         guard let header = records.first else {
-            throw ImportError(issues: [ImportIssue(file: file, line: 1, message: "the file is empty")])
+            throw ImportError(issues: [ImportIssue(file: file, line: 1, .importEmpty)])
         }
         var columns: [Column: Int] = [:]
         for (index, name) in header.fields.enumerated() {
@@ -116,7 +138,7 @@ public enum QuestionImport {
         guard let textColumn = columns[.text] else {
             throw ImportError(issues: [ImportIssue(
                 file: file, line: header.line,
-                message: "no question column in the header (expected one of: text, question, body)")])
+                .importNoTextColumn)])
         }
 
         var questions: [Question] = []
@@ -132,11 +154,11 @@ public enum QuestionImport {
             if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
                 continue
             }
-            func bad(_ message: String) {
-                issues.append(ImportIssue(file: file, line: record.line, message: message))
+            func bad(_ reason: Msg, _ arguments: Any...) {
+                issues.append(ImportIssue(file: file, line: record.line, reason: reason, arguments: arguments.map { "\($0)" }))
             }
             guard record.fields.count == header.fields.count else {
-                bad("expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+                bad(.importFieldCount, header.fields.count, record.fields.count)
                 continue
             }
             func cell(_ column: Column) -> String {
@@ -144,11 +166,11 @@ public enum QuestionImport {
             }
             let text = record.fields[textColumn].trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty {
-                bad("missing question text")
+                bad(.importNoText)
                 continue
             }
             if text.count > Question.maximumLength {
-                bad("question text is \(text.count) characters, longer than \(Question.maximumLength)")
+                bad(.importTooLong, text.count, Question.maximumLength)
                 continue
             }
             let author = cell(.author)
@@ -156,8 +178,7 @@ public enum QuestionImport {
             let sourceText = cell(.source)
             if !sourceText.isEmpty {
                 guard let parsed = QuestionSource(loose: sourceText) else {
-                    bad("unknown source \(quoted(sourceText)) (expected one of: "
-                        + QuestionSource.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                    bad(.importUnknownSource, quoted(sourceText), QuestionSource.allCases.map(\.rawValue).joined(separator: ", "))
                     continue
                 }
                 source = parsed
@@ -166,7 +187,7 @@ public enum QuestionImport {
             let votesText = cell(.votes)
             if !votesText.isEmpty {
                 guard let parsed = Int(votesText), parsed >= 0 else {
-                    bad("bad votes \(quoted(votesText)) (expected a whole number, 0 or more)")
+                    bad(.importBadVotes, quoted(votesText))
                     continue
                 }
                 votes = parsed
@@ -175,7 +196,7 @@ public enum QuestionImport {
             let timeText = cell(.time)
             if !timeText.isEmpty {
                 guard let parsed = parseTime(timeText, timeZone: timeZone) else {
-                    bad("bad time \(quoted(timeText)) (expected ISO 8601 or YYYY-MM-DD HH:MM[:SS])")
+                    bad(.importBadTime, quoted(timeText))
                     continue
                 }
                 askedAt = parsed
@@ -290,7 +311,7 @@ public enum QuestionImport {
         }
         if inQuotes {
             throw ImportError(issues: [ImportIssue(
-                file: file, line: recordLine, message: "a quoted field is never closed")])
+                file: file, line: recordLine, .importUnclosedQuote)])
         }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
         return records

@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumText
 
 /// Changes a console could not write to the state file when it had to exit (the second `q`
 /// of "q again quits WITHOUT …", or a signal while the file could not be written). They are
@@ -62,8 +63,8 @@ public struct UnsavedChanges: Codable, Equatable {
         throw lastError ?? CocoaError(.fileWriteUnknown)
     }
 
-    /// Reads a file written by `save`, with a clear error naming it.
-    public static func load(path: String) throws -> UnsavedChanges {
+    /// Reads a file written by `save`, with a clear error naming it (in `language`).
+    public static func load(path: String, language: Language = .en) throws -> UnsavedChanges {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.missing(file: path)
         }
@@ -72,7 +73,7 @@ public struct UnsavedChanges: Codable, Equatable {
         do {
             return try decoder.decode(UnsavedChanges.self, from: data)
         } catch {
-            throw StoreError.corrupt(file: path, line: nil, column: nil, reason: "not a file of unsaved changes written by podium (\(error))")
+            throw StoreError.corrupt(file: path, line: nil, column: nil, reason: language.t(.unsavedNotOurs, error))
         }
     }
 

@@ -15,33 +15,34 @@ public enum AudienceOverlay {
     static func draw(_ model: ConsoleModel, now: Date, into screen: inout Screen) {
         let rect = Rect(x: 0, y: 0, width: screen.width, height: screen.height)
         screen.fill(rect)
+        let l = model.language
         var lines: [(String, Style)] = []
         guard let presence = model.presence, presence.isFresh(at: now), let url = presence.audienceURL else {
             lines = [
-                ("Audience page", Style(.title, bold: true)),
+                (l.t(.audienceTitle), Style(.title, bold: true)),
                 ("", Style(.normal)),
-                ("podium serve is not running on this state file.", Style(.warning, bold: true)),
-                ("Start it on this machine: podium serve --state FILE", Style(.normal)),
-                ("Then phones open its URL; this box shows it with a QR code.", Style(.dim)),
+                (l.t(.audienceNotRunning), Style(.warning, bold: true)),
+                (l.t(.audienceStartIt), Style(.normal)),
+                (l.t(.audienceThenPhones), Style(.dim)),
                 ("", Style(.normal)),
-                ("any key closes", Style(.dim)),
+                (l.t(.anyKeyCloses), Style(.dim)),
             ]
             for (index, (text, style)) in lines.enumerated() where index < screen.height {
                 screen.put(TextLayout.truncate(text, toWidth: screen.width - 2), x: 1, y: index, style: style)
             }
             return
         }
-        var header = "Audience page: " + url
-        if presence.urls.count > 1 { header += "  (also " + presence.urls.dropFirst().joined(separator: " ") + ")" }
+        var header = l.t(.audienceHeader, url)
+        if presence.urls.count > 1 { header += l.t(.audienceAlso, presence.urls.dropFirst().joined(separator: " ")) }
         screen.put(TextLayout.truncate(Sanitizer.line(header), toWidth: screen.width - 2), x: 1, y: 0, style: Style(.title, bold: true))
         let stages = presence.stages.isEmpty
-            ? "no stage screen connected (open \(url)stage on the projector)"
-            : "\(presence.stages.count) stage screen\(presence.stages.count == 1 ? "" : "s") following: "
-                + presence.stages.map { "\($0.address) since \(TimerPane.timeOfDay($0.since, model.timeZone))" }.joined(separator: ", ")
+            ? l.t(.audienceNoStage, url)
+            : l.t(presence.stages.count == 1 ? .audienceStagesOne : .audienceStages, presence.stages.count)
+                + presence.stages.map { l.t(.audienceStageSince, $0.address, TimerPane.timeOfDay($0.since, model.timeZone)) }.joined(separator: ", ")
         let stageStyle = presence.stages.isEmpty ? Style(.warning, bold: true) : Style(.good, bold: true)
-        var footer = "\(presence.audience) audience page\(presence.audience == 1 ? "" : "s") open · any key closes"
+        var footer = l.t(presence.audience == 1 ? .audiencePagesOpenOne : .audiencePagesOpen, presence.audience)
         if let question = model.selectedQuestion, asker(of: question) != nil {
-            footer = "b: block who asked the selected question · " + footer
+            footer = l.t(.audienceBlockHint) + footer
         }
         // The code below the URL, centred, with as much quiet zone as fits (4 is the standard).
         let room = screen.height - 4
@@ -53,7 +54,7 @@ public enum AudienceOverlay {
                 let x = (screen.width - qr[0].count) / 2
                 for (index, line) in qr.enumerated() { screen.put(line, x: x, y: 2 + index, style: Style(.normal)) }
             } else {
-                screen.put("(a larger terminal shows the QR code)", x: 1, y: 2, style: Style(.dim))
+                screen.put(TextLayout.truncate(l.t(.audienceLargerQR), toWidth: screen.width - 2), x: 1, y: 2, style: Style(.dim))
             }
         }
         screen.put(TextLayout.truncate(stages, toWidth: screen.width - 2), x: 1, y: screen.height - 2, style: stageStyle)
@@ -68,10 +69,10 @@ extension ConsoleModel {
         overlay = nil
         guard key == .character("b") else { return }
         guard let question = selectedQuestion, let person = AudienceOverlay.asker(of: question) else {
-            say("the selected question was not asked from the audience page: nobody to block")
+            say(.audienceNotFromPage)
             return
         }
         output.actions.append(.blockPerson(person))
-        say("blocked the person who asked \"\(TextLayout.truncate(Sanitizer.line(question.text), toWidth: 30))\": their open questions are dismissed, new ones refused")
+        say(.audienceBlocked, TextLayout.truncate(Sanitizer.line(question.text), toWidth: 30))
     }
 }

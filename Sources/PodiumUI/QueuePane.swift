@@ -237,8 +237,12 @@ public enum QueuePane {
         let width = max(10, model.width - 6)
         var lines = TextLayout.wrap(Sanitizer.multiline(question.text), width: width)
         lines.append("")
-        let age = age(question, now: now, language: l)
-        let asked = age == l.t(.ageNow) ? l.t(.ageJustNow) : l.t(.ageAgo, age)
+        // In words here ("30 分前"); the queue's column has only three cells ("30m").
+        let seconds = Int(now.timeIntervalSince(question.askedAt))
+        let asked = seconds < 60 ? l.t(.ageJustNow)
+            : seconds < 3600 ? l.t(.ageMinutesAgo, seconds / 60)
+            : seconds < 86_400 ? l.t(.ageHoursAgo, seconds / 3600)
+            : l.t(.ageDaysAgo, min(99, seconds / 86_400))
         lines += TextLayout.wrap(metaLine(model, question) + " · " + statusName(question.status, language: l) + " · " + l.t(.askedAgo, asked), width: width)
         if let original = question.originalText {
             lines.append("")
@@ -252,9 +256,52 @@ public enum QueuePane {
         calendar.timeZone = model.timeZone
         for change in question.history.suffix(20) {
             let clock = TimeText.timeOfDay(change.at, calendar: calendar)
-            lines += TextLayout.wrap(clock + " " + Sanitizer.line(change.by) + ": " + Sanitizer.line(change.what), width: width)
+            lines += TextLayout.wrap(clock + " " + Sanitizer.line(change.by) + ": " + Sanitizer.line(historyWords(change.what, l)), width: width)
         }
         return lines
+    }
+
+    /// What a change of a question's history says, in `language`: the state file keeps the
+    /// reducer's English words ("merged into q-1"); a word it does not know stays as it is.
+    static func historyWords(_ what: String, _ l: Language) -> String {
+        guard l != .en else { return what }
+        switch what {
+        case "asked": return l.t(.histAsked)
+        case "approved": return l.t(.histApproved)
+        case "dismissed": return l.t(.histDismissed)
+        case "dismissed: blocked": return l.t(.histDismissedBecause, l.t(.histBlocked))
+        case "restored": return l.t(.histRestored)
+        case "answered": return l.t(.histAnswered)
+        case "pinned": return l.t(.histPinned)
+        case "unpinned": return l.t(.histUnpinned)
+        case "edited": return l.t(.histEdited)
+        case "unmerged": return l.t(.histUnmerged)
+        case "moved": return l.t(.histMoved)
+        case "assigned to nobody": return l.t(.histAssignedNobody)
+        case "live": return l.t(.histLive)
+        case "back to the top of the queue (another question was put live)": return l.t(.histBackToTop)
+        default: break
+        }
+        func after(_ prefix: String) -> String? {
+            what.hasPrefix(prefix) ? String(what.dropFirst(prefix.count)) : nil
+        }
+        if let reason = after("dismissed: ") { return l.t(.histDismissedBecause, reason) }
+        if let target = after("merged into ") { return l.t(.histMergedInto, target) }
+        if let duplicate = after("merged ") { return l.t(.histMerged, duplicate) }
+        if let duplicate = after("unmerged ") { return l.t(.histUnmergedFrom, duplicate) }
+        if let labels = after("labels: ") { return l.t(.histLabels, labels) }
+        if let person = after("assigned to ") { return l.t(.histAssigned, person) }
+        if let rest = after("set to approved ("), rest.hasSuffix(" is live)") {
+            return l.t(.histSetApprovedLive, rest.dropLast(" is live)".count))
+        }
+        if let status = after("set to "), let known = QuestionStatus(rawValue: status) {
+            return l.t(.histSetTo, statusName(known, language: l))
+        }
+        if let voter = after("vote withdrawn ("), voter.hasSuffix(")") { return l.t(.histVoteWithdrawn, voter.dropLast()) }
+        if let rest = after("vote "), let open = rest.range(of: " ("), rest.hasSuffix(")") {
+            return l.t(.histVote, rest[..<open.lowerBound], rest[open.upperBound...].dropLast())
+        }
+        return what
     }
 
     /// The full view of a question over the panes, scrolled by `scroll` lines.

@@ -39,6 +39,31 @@ final class AudienceOverlayTests: XCTestCase {
         XCTAssertNil(console.overlay)
     }
 
+    func testTheBoxSpeaksJapanese() {
+        var console = model()
+        console.language = .ja
+        console.selectedQuestionID = "q-web"
+        _ = console.handle(.character("Q"), now: now)
+        var screen = ConsoleView.render(console, now: now, width: 80, height: 24)
+        XCTAssertTrue(screen.text.contains("この状態ファイルで podium serve が動いていません。"), screen.text)
+        XCTAssertTrue(screen.text.contains("何かキーで閉じる"), screen.text)
+        console.presence = ServePresence(
+            pid: 1, updatedAt: now - 2, urls: ["http://192.168.1.20:8080/", "http://127.0.0.1:8080/"], audience: 37,
+            stages: [.init(address: "192.168.1.30", since: now - 600)])
+        screen = ConsoleView.render(console, now: now, width: 80, height: 24)
+        XCTAssertTrue(screen.text.contains("参加者ページ: http://192.168.1.20:8080/  (ほかに http://127.0.0.1:8080/)"), screen.text)
+        XCTAssertTrue(screen.text.contains("ステージ画面 1 台が接続中: 192.168.1.30 (07:50 から)"), screen.text)
+        XCTAssertTrue(screen.text.contains("b: 選んだ質問の質問者をブロック · 参加者ページ 37 件"), screen.text)
+        console.presence?.stages = []
+        XCTAssertTrue(ConsoleView.render(console, now: now, width: 80, height: 24).text.contains("ステージ画面の接続なし"))
+        _ = console.handle(.character("b"), now: now)
+        XCTAssertEqual(console.notice, "「spam from a phone」の質問者をブロックしました: 未処理の質問は却下し、新しい質問は受け付けません")
+        console.selectedQuestionID = "q-zoom"
+        _ = console.handle(.character("Q"), now: now)
+        _ = console.handle(.character("b"), now: now)
+        XCTAssertEqual(console.notice, "選んだ質問は参加者ページからではありません: ブロックする相手がいません")
+    }
+
     func testBInTheBoxBlocksWhoAskedTheSelectedQuestionFromThePage() {
         var console = model()
         console.selectedQuestionID = "q-web"
