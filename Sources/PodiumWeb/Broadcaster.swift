@@ -189,9 +189,15 @@ public final class Broadcaster: @unchecked Sendable {
     }
 
     /// A stream of snapshots starting with the current one; ends when the server stops.
-    func subscribe(_ connection: Connection) -> (id: Int, stream: AsyncStream<PublicSnapshot>) {
+    /// Nil when `limit` connections are open already (counted and added under one lock, so
+    /// that many arriving at once cannot pass the limit together).
+    func subscribe(_ connection: Connection, limit: Int = .max) -> (id: Int, stream: AsyncStream<PublicSnapshot>)? {
         let (stream, continuation) = AsyncStream.makeStream(of: PublicSnapshot.self, bufferingPolicy: .bufferingNewest(1))
         lock.lock()
+        if subscribers.count >= limit {
+            lock.unlock()
+            return nil
+        }
         let id = nextID
         nextID += 1
         if closed {
