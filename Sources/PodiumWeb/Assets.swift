@@ -7,12 +7,14 @@ enum Assets {
     /* Any text may be one long unbroken word (a URL, a name, a line of latin letters): it wraps
        anywhere rather than widen a phone's page past its screen. */
     body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", sans-serif; overflow-wrap: anywhere; }
-    main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+    /* One grapheme cluster can be wider than a phone (hundreds of joiners): it cannot wrap, so
+       what sticks out is clipped rather than widen the page. */
+    main { max-width: 40rem; margin: 0 auto; padding: 1rem; overflow-x: clip; }
     .event { margin: 0; opacity: .7; font-size: .9rem; }
     h1 { font-size: 1.4rem; margin: .2rem 0; overflow-wrap: anywhere; }
     h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
     .speaker { margin: 0; opacity: .8; }
-    .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; unicode-bidi: isolate; }
+    .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; unicode-bidi: isolate; overflow-x: clip; }
     textarea, input[type=text], input[type=password] { width: 100%; font: inherit; padding: .5rem; border: 1px solid #888; border-radius: .4rem; }
     label { display: block; margin-top: .6rem; font-size: .9rem; }
     .row { text-align: right; font-size: .8rem; opacity: .7; }
