@@ -238,6 +238,32 @@ final class RouteTests: XCTestCase {
         }
     }
 
+    /// A Japanese browser gets no English word on the stage or in a refusal's reason.
+    func testTheStageAndTheRefusalsAreJapaneseForAJapaneseBrowser() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            var ja = HTTPFields()
+            ja[.acceptLanguage] = "ja,en-US;q=0.9"
+            let stage = text(try await client.execute(uri: "/stage", method: .get, headers: ja))
+            XCTAssertTrue(stage.contains("<html lang=\"ja\">"))
+            XCTAssertTrue(stage.contains(">オフライン<"), "the offline mark")
+            XCTAssertTrue(stage.contains(">次: Q&amp;A<"), "the next session")
+            XCTAssertFalse(stage.contains(">offline<") || stage.contains("Next: "), stage)
+            let audience = text(try await client.execute(uri: "/", method: .get, headers: ja))
+            XCTAssertTrue(audience.contains(">オフライン<"))
+            var fields = headers()
+            fields[.acceptLanguage] = "ja"
+            let empty = try await client.execute(uri: "/api/questions", method: .post, headers: fields, body: json(["text": "  "]))
+            XCTAssertEqual(empty.status, .badRequest)
+            XCTAssertTrue(text(empty).contains("質問が空です"), text(empty))
+            let tooLong = try await client.execute(uri: "/api/questions", method: .post, headers: fields,
+                                                   body: json(["text": String(repeating: "あ", count: Question.maximumLength + 1)]))
+            XCTAssertTrue(text(tooLong).contains("1001 文字"), text(tooLong))
+            let english = try await client.execute(uri: "/api/questions", method: .post, headers: headers(), body: json(["text": "  "]))
+            XCTAssertTrue(text(english).contains("the question is empty"), text(english))
+        }
+    }
+
     func testALineBreakInAQuestionCannotEndAnEventStreamEvent() throws {
         var state = PodiumState(event: Event(title: "t", sessions: [Session(id: "s", title: "s", plannedSeconds: 60)]), now: Date())
         state.questions.append(question("q-1", "line\n\ndata: {\"forged\":1}\r\nevent: x\u{2028}", status: .approved, session: "s"))
