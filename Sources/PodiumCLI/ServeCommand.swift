@@ -34,9 +34,6 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Ask for this passcode before anything (a page reachable from outside the venue).", valueName: "code"))
     var passcode: String?
 
-    @Option(help: ArgumentHelp("Live-update connections (open pages) accepted at once; the next gets a 503 with Retry-After.", valueName: "n"))
-    var maxConnections: Int = 5_000
-
     func validate() throws {
         guard parseListen(listen) != nil else {
             throw ValidationError("--listen: expected ADDRESS:PORT, e.g. 0.0.0.0:8080 or 127.0.0.1:0")
@@ -44,16 +41,14 @@ struct ServeCommand: ParsableCommand {
         guard questionsPerMinute > 0, addressQuestionsPerMinute > 0 else {
             throw ValidationError("the rates must be at least 1 a minute")
         }
-        guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
     }
 
     func run() throws {
         let (host, port) = parseListen(listen)!
-        var options = WebOptions(
+        let options = WebOptions(
             statePath: stateOptions.path, host: host, port: port, review: !noReview,
             questionsPerMinute: questionsPerMinute, addressQuestionsPerMinute: addressQuestionsPerMinute,
             passcode: passcode, actorHost: hostName(), presencePath: ServePresence.path(forState: stateOptions.path))
-        options.maximumConnections = maxConnections
         do {
             try WebServer.run(options: options, writerHost: hostName()) { line in printOut("podium serve: " + line) }
         } catch let error as WebSetupError {
