@@ -45,11 +45,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let (host, port) = parseListen(listen)!
-        var options = WebOptions(
+        let options = WebOptions(
             statePath: stateOptions.path, host: host, port: port, review: !noReview,
             questionsPerMinute: questionsPerMinute, addressQuestionsPerMinute: addressQuestionsPerMinute,
-            passcode: passcode, actorHost: hostName(), presencePath: stateOptions.path + ".serve.json")
-        options.presencePath = stateOptions.path + ".serve.json"
+            passcode: passcode, actorHost: hostName(), presencePath: ServePresence.path(forState: stateOptions.path))
         do {
             try WebServer.run(options: options, writerHost: hostName()) { line in printOut("podium serve: " + line) }
         } catch let error as WebSetupError {

@@ -1,8 +1,11 @@
 import Foundation
 
 /// What a running `podium serve` tells the consoles through its presence file next to the
-/// state (`STATE.serve.json`, rewritten atomically every few seconds): the URLs it answers on,
-/// how many pages are open, and the stage screens connected now.
+/// state (`STATE.serve-HOST-PID.json`, rewritten atomically every few seconds, removed when
+/// the server stops): the URLs it answers on, how many pages are open, and the stage screens
+/// connected now. Each server has its own file, so that two servers on one state file (two
+/// rooms, or a second one started by mistake) do not overwrite each other's; `read` merges
+/// every live one.
 public struct ServePresence: Equatable, Sendable {
     public struct Stage: Equatable, Sendable {
         public var address: String
@@ -19,21 +22,58 @@ public struct ServePresence: Equatable, Sendable {
     public var urls: [String]
     public var audience: Int
     public var stages: [Stage]
+    /// The machine the server runs on (its pid is only meaningful there).
+    public var host: String
+    /// When the server started: merged presences list the longest-running server's URLs first,
+    /// so that the QR code on the projector does not flip between servers.
+    public var startedAt: Date?
 
-    public init(pid: Int, updatedAt: Date, urls: [String], audience: Int, stages: [Stage]) {
+    public init(pid: Int, updatedAt: Date, urls: [String], audience: Int, stages: [Stage],
+                host: String = "", startedAt: Date? = nil) {
         self.pid = pid
         self.updatedAt = updatedAt
         self.urls = urls
         self.audience = audience
         self.stages = stages
+        self.host = host
+        self.startedAt = startedAt
     }
 
-    public static func path(forState statePath: String) -> String { statePath + ".serve.json" }
+    /// This server's own presence file: the state file's name, then `.serve-HOST-PID.json`.
+    public static func path(forState statePath: String, host: String = thisHost, pid: Int = Int(getpid())) -> String {
+        statePath + ".serve-" + fileSafe(host) + "-\(pid).json"
+    }
+
+    /// This machine's name as presence files record it.
+    public static let thisHost: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "localhost" : name
+    }()
+
+    /// A host name as part of a file name: letters, digits, "." and "_" kept, the rest "_"
+    /// ("-" too, so that the pid after the last "-" is unambiguous).
+    public static func fileSafe(_ host: String) -> String {
+        String(host.unicodeScalars.map { scalar -> Character in
+            let value = scalar.value
+            let keep = (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value) || scalar == "." || scalar == "_"
+            return keep ? Character(scalar) : "_"
+        })
+    }
 
     /// Older than this, the server is taken to be gone (it rewrites the file every 3 s).
     public static let staleAfter: TimeInterval = 10
 
     public func isFresh(at now: Date) -> Bool { now.timeIntervalSince(updatedAt) < Self.staleAfter }
+
+    /// Whether the server that wrote this is gone: its file is old, or it ran on this machine
+    /// and its process no longer exists (killed before it could remove its file).
+    public func isGone(at now: Date) -> Bool {
+        if !isFresh(at: now) { return true }
+        if host == Self.thisHost, pid > 0, kill(pid_t(pid), 0) != 0, errno == ESRCH { return true }
+        return false
+    }
 
     /// The URL to show: the first on the venue's network, else loopback.
     public var audienceURL: String? { urls.first }
@@ -48,11 +88,50 @@ public struct ServePresence: Equatable, Sendable {
         }
         return ServePresence(
             pid: pid, updatedAt: Date(timeIntervalSince1970: updated / 1000), urls: urls,
-            audience: object["audience"] as? Int ?? 0, stages: stages)
+            audience: object["audience"] as? Int ?? 0, stages: stages,
+            host: object["host"] as? String ?? "",
+            startedAt: (object["startedAt"] as? Double).map { Date(timeIntervalSince1970: $0 / 1000) })
     }
 
-    /// The presence file of the server on `statePath`, if one is there.
-    public static func read(forState statePath: String) -> ServePresence? {
-        FileManager.default.contents(atPath: path(forState: statePath)).flatMap(parse)
+    /// Every presence file of servers on `statePath`, live or not (path and contents).
+    public static func files(forState statePath: String) -> [(path: String, presence: ServePresence)] {
+        let directory = (statePath as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        let prefix = (statePath as NSString).lastPathComponent + ".serve"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { name in
+            // `STATE.serve-HOST-PID.json`, and the single `STATE.serve.json` of older versions;
+            // never the `.tmp` a server is writing.
+            name.hasPrefix(prefix) && name.hasSuffix(".json")
+                && (name.count == prefix.count + 5 || name.dropFirst(prefix.count).hasPrefix("-"))
+        }.sorted().compactMap { name in
+            let path = folder + "/" + name
+            return FileManager.default.contents(atPath: path).flatMap(parse).map { (path, $0) }
+        }
+    }
+
+    /// The servers on `statePath` that are running now, merged into one: the URLs of the
+    /// longest-running first, the open pages added up, every stage screen. Nil when none is.
+    public static func read(forState statePath: String, now: Date = Date()) -> ServePresence? {
+        merge(files(forState: statePath).map(\.presence).filter { !$0.isGone(at: now) })
+    }
+
+    public static func merge(_ presences: [ServePresence]) -> ServePresence? {
+        let ordered = presences.sorted { a, b in
+            let x = a.startedAt ?? a.updatedAt, y = b.startedAt ?? b.updatedAt
+            return x != y ? x < y : (a.host, a.pid) < (b.host, b.pid)
+        }
+        guard var merged = ordered.first else { return nil }
+        for other in ordered.dropFirst() {
+            for url in other.urls where !merged.urls.contains(url) { merged.urls.append(url) }
+            merged.audience += other.audience
+            merged.stages += other.stages
+            merged.updatedAt = max(merged.updatedAt, other.updatedAt)
+        }
+        merged.stages.sort { $0.since < $1.since }
+        // The venue's network before loopback, each server's order kept.
+        let loopback = { (url: String) in url.hasPrefix("http://127.") || url.hasPrefix("http://[::1]") }
+        merged.urls = merged.urls.filter { !loopback($0) } + merged.urls.filter(loopback)
+        return merged
     }
 }

@@ -4,13 +4,17 @@ enum Assets {
     static let css = #"""
     :root { color-scheme: light dark; --accent: #0b6bcb; --live: #b35c00; }
     * { box-sizing: border-box; }
-    body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", sans-serif; }
-    main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+    /* Any text may be one long unbroken word (a URL, a name, a line of latin letters): it wraps
+       anywhere rather than widen a phone's page past its screen. */
+    body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Hiragino Sans", "Noto Sans CJK JP", sans-serif; overflow-wrap: anywhere; }
+    /* One grapheme cluster can be wider than a phone (hundreds of joiners): it cannot wrap, so
+       what sticks out is clipped rather than widen the page. */
+    main { max-width: 40rem; margin: 0 auto; padding: 1rem; overflow-x: clip; }
     .event { margin: 0; opacity: .7; font-size: .9rem; }
     h1 { font-size: 1.4rem; margin: .2rem 0; overflow-wrap: anywhere; }
     h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; }
     .speaker { margin: 0; opacity: .8; }
-    .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; unicode-bidi: isolate; }
+    .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; unicode-bidi: isolate; overflow-x: clip; }
     textarea, input[type=text], input[type=password] { width: 100%; font: inherit; padding: .5rem; border: 1px solid #888; border-radius: .4rem; }
     label { display: block; margin-top: .6rem; font-size: .9rem; }
     .row { text-align: right; font-size: .8rem; opacity: .7; }
@@ -36,13 +40,17 @@ enum Assets {
     body.stage { background: #000; color: #eee; height: 100vh; overflow: hidden; }
     body.stage main { max-width: none; height: 100vh; display: flex; flex-direction: column; padding: 2vh 3vw; }
     body.stage header { display: flex; gap: 2vw; font-size: 3vh; align-items: baseline; }
-    body.stage .session { font-weight: bold; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    body.stage .speaker { opacity: .7; white-space: nowrap; }
+    /* Flex items shrink below their text only with min-width 0: a long title is cut with an ellipsis. */
+    body.stage .session { font-weight: bold; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+    body.stage .speaker { opacity: .7; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; flex-shrink: 2; }
+    body.stage .clock, body.stage .offline { flex-shrink: 0; white-space: nowrap; }
     body.stage .clock { margin-left: auto; opacity: .8; }
     body.stage .offline { position: static; font-size: 2vh; }
     body.stage .message { background: #f5c400; color: #000; font-weight: bold; font-size: 5vh; text-align: center; margin: 1vh 0; padding: 1vh; overflow-wrap: anywhere; }
     body.stage .time { flex: 1; display: flex; align-items: center; justify-content: center; font-weight: bold;
-      font-variant-numeric: tabular-nums; font-size: min(40vh, 24vw); line-height: 1; }
+      font-variant-numeric: tabular-nums; font-size: min(40vh, 24vw); line-height: 1; white-space: nowrap; }
+    /* Hours, or overtime's "+": up to 8 characters still fit the width. */
+    body.stage .time.long { font-size: min(40vh, 17vw); }
     body.stage .status { text-align: center; font-size: 3vh; margin: 0; opacity: .8; }
     body.stage .live { font-size: 4vh; background: transparent; border-left-color: #ff9d2e; overflow-wrap: anywhere; }
     body.stage .live .q { background: #ff9d2e; color: #000; padding: 0 .5rem; font-weight: bold; }
@@ -237,10 +245,18 @@ enum Assets {
         clearTimeout(silence);
         silence = setTimeout(function () { $("offline").hidden = false; }, 45000);
       }
-      var source = new EventSource("/api/events");
-      source.addEventListener("state", function (e) { alive(); render(JSON.parse(e.data)); });
-      source.addEventListener("ping", function () { alive(); });
-      source.onerror = function () { $("offline").hidden = false; };
+      // Not after a refusal (503: the server has all the connections it takes): then again
+      // a little later, at a random moment so that refused pages do not all come back at once.
+      function connect() {
+        var source = new EventSource("/api/events");
+        source.addEventListener("state", function (e) { alive(); render(JSON.parse(e.data)); });
+        source.addEventListener("ping", function () { alive(); });
+        source.onerror = function () {
+          $("offline").hidden = false;
+          if (source.readyState === 2) setTimeout(connect, 10000 + Math.random() * 10000);
+        };
+      }
+      connect();
       window.podiumReady = true;
     })();
     """#
@@ -284,12 +300,18 @@ enum Assets {
         }
         if (t.status === "idle") phase = "idle";
         $("time").textContent = text;
+        $("time").className = text.length > 6 ? "time long" : "time";
         document.body.className = "stage phase-" + phase;
         var used = clock(Math.floor(elapsed)), allowed = clock(t.allowed);
-        var status;
-        if (t.status === "idle") status = (ja ? "未開始 · 予定 " : "not started · ") + allowed + (ja ? "" : " planned");
-        else if (phase === "overtime") status = (t.status === "paused" ? "PAUSED · " : "") + "OVER TIME · " + used + " of " + allowed;
-        else status = (t.status === "paused" ? "PAUSED · used " : "used ") + used + " of " + allowed;
+        var paused = t.status === "paused", status;
+        if (ja) {
+          if (t.status === "idle") status = "未開始 · 予定 " + allowed;
+          else status = (paused ? "一時停止 · " : "") + (phase === "overtime" ? "時間超過 · " : "") + "経過 " + used + " / 予定 " + allowed;
+        } else {
+          if (t.status === "idle") status = "not started · " + allowed + " planned";
+          else if (phase === "overtime") status = (paused ? "PAUSED · " : "") + "OVER TIME · " + used + " of " + allowed;
+          else status = (paused ? "PAUSED · used " : "used ") + used + " of " + allowed;
+        }
         $("status").textContent = status;
         if (Date.now() - lastSeen > 45000) $("offline").hidden = false;
       }
@@ -315,10 +337,18 @@ enum Assets {
         $("offline").hidden = true;
       }
 
-      var source = new EventSource("/api/events?stage=1");
-      source.addEventListener("state", function (e) { var u = JSON.parse(e.data); seen(u); render(u); });
-      source.addEventListener("ping", function (e) { seen(JSON.parse(e.data)); });
-      source.onerror = function () { $("offline").hidden = false; };
+      // The browser reconnects by itself after a drop, but not after a refusal (a 503 when
+      // the server has all the connections it takes): then try again a little later.
+      function connect() {
+        var source = new EventSource("/api/events?stage=1");
+        source.addEventListener("state", function (e) { var u = JSON.parse(e.data); seen(u); render(u); });
+        source.addEventListener("ping", function (e) { seen(JSON.parse(e.data)); });
+        source.onerror = function () {
+          $("offline").hidden = false;
+          if (source.readyState === 2) setTimeout(connect, 10000 + Math.random() * 10000);
+        };
+      }
+      connect();
       setInterval(tick, 250);
 
       // Keep the projector's screen awake where the browser can.

@@ -189,9 +189,15 @@ public final class Broadcaster: @unchecked Sendable {
     }
 
     /// A stream of snapshots starting with the current one; ends when the server stops.
-    func subscribe(_ connection: Connection) -> (id: Int, stream: AsyncStream<PublicSnapshot>) {
+    /// Nil when `limit` connections are open already (counted and added under one lock, so
+    /// that many arriving at once cannot pass the limit together).
+    func subscribe(_ connection: Connection, limit: Int = .max) -> (id: Int, stream: AsyncStream<PublicSnapshot>)? {
         let (stream, continuation) = AsyncStream.makeStream(of: PublicSnapshot.self, bufferingPolicy: .bufferingNewest(1))
         lock.lock()
+        if subscribers.count >= limit {
+            lock.unlock()
+            return nil
+        }
         let id = nextID
         nextID += 1
         if closed {
@@ -214,12 +220,13 @@ public final class Broadcaster: @unchecked Sendable {
 
     /// Sends the current snapshot again to every connection: a page that gets nothing for a
     /// while knows it is offline, and a state dropped by a full buffer is replaced by it.
+    /// Yielded under the lock: outside it, a heartbeat holding the previous snapshot could
+    /// yield it after `publish` yielded the new one, and a page's one-place buffer would keep
+    /// the older (the page would miss the change until the next).
     func heartbeat() {
         lock.lock()
-        let current = snapshot
-        let targets = subscribers.values.map(\.continuation)
-        lock.unlock()
-        for continuation in targets { continuation.yield(current) }
+        defer { lock.unlock() }
+        for subscriber in subscribers.values { subscriber.continuation.yield(snapshot) }
     }
 
     /// Ends every stream (the server is stopping).

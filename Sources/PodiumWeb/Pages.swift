@@ -41,6 +41,13 @@ enum Language: String, Sendable {
         (self == .ja ? Language.japanese[key] : nil) ?? Language.english[key] ?? key
     }
 
+    /// A text with numbers in it: `%1`, `%2` in the text are replaced in order.
+    func t(_ key: String, _ values: Int...) -> String {
+        var text = t(key)
+        for (index, value) in values.enumerated() { text = text.replacingOccurrences(of: "%\(index + 1)", with: String(value)) }
+        return text
+    }
+
     static let english: [String: String] = [
         "ask": "Ask a question",
         "question": "Your question",
@@ -68,6 +75,14 @@ enum Language: String, Sendable {
         "enter": "Enter",
         "wrongPasscode": "That passcode is not right.",
         "votes": "votes",
+        "offline": "offline",
+        "next": "Next: ",
+        "empty": "the question is empty",
+        "tooLong": "the question has %1 characters; at most %2 are accepted",
+        "blocked": "questions from this browser are not accepted",
+        "wait": "please wait %1 s before sending again",
+        "unsaved": "the question could not be saved just now; it is kept, try again",
+        "tooLarge": "the request is too large (at most 8 KB)",
     ]
 
     static let japanese: [String: String] = [
@@ -97,6 +112,14 @@ enum Language: String, Sendable {
         "enter": "入る",
         "wrongPasscode": "パスコードが違います。",
         "votes": "票",
+        "offline": "オフライン",
+        "next": "次: ",
+        "empty": "質問が空です。",
+        "tooLong": "質問が %1 文字あります。%2 文字までです。",
+        "blocked": "このブラウザからの質問は受け付けていません。",
+        "wait": "%1 秒待ってからもう一度送ってください。",
+        "unsaved": "いま保存できませんでした。文章は残してあります。もう一度送ってください。",
+        "tooLarge": "長すぎます(8 KB まで)。",
     ]
 }
 
@@ -200,7 +223,7 @@ enum Pages {
             html += "</li>"
         }
         html += "</ol></section>\n"
-        html += "<p id=\"offline\" class=\"offline\" hidden>offline</p>\n"
+        html += "<p id=\"offline\" class=\"offline\" hidden>\(escapeHTML(t("offline")))</p>\n"
         html += "</main>\n</body>\n</html>\n"
         return html
     }
@@ -235,13 +258,13 @@ enum Pages {
         html += "<body class=\"stage phase-\(reading.phase.rawValue)\">\n<main>\n"
         html += "<header><span id=\"session\" class=\"session\">\(escapeHTML(state.currentSession?.title ?? ""))</span>"
         html += "<span id=\"speaker\" class=\"speaker\">\(escapeHTML(state.currentSession?.speaker ?? ""))</span>"
-        html += "<span id=\"clock\" class=\"clock\"></span><span id=\"offline\" class=\"offline\" hidden>offline</span></header>\n"
+        html += "<span id=\"clock\" class=\"clock\"></span><span id=\"offline\" class=\"offline\" hidden>\(escapeHTML(language.t("offline")))</span></header>\n"
         html += "<p id=\"message\" class=\"message\"\(state.message == nil ? " hidden" : "")>\(escapeHTML(state.message?.text ?? ""))</p>\n"
         html += "<div id=\"time\" class=\"time\">\(escapeHTML(TimeText.reading(reading)))</div>\n"
         html += "<p id=\"status\" class=\"status\"></p>\n"
         let live = state.liveQuestion
         html += "<p id=\"live\" class=\"live\"\(live == nil ? " hidden" : "")><span class=\"q\">Q</span> <span id=\"live-text\">\(escapeHTML(live?.text ?? ""))</span></p>\n"
-        html += "<p id=\"next\" class=\"next\">\(escapeHTML(state.nextSession.map { "Next: " + $0.title } ?? ""))</p>\n"
+        html += "<p id=\"next\" class=\"next\">\(escapeHTML(state.nextSession.map { language.t("next") + $0.title } ?? ""))</p>\n"
         html += "</main>\n</body>\n</html>\n"
         return html
     }

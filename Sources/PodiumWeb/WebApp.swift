@@ -131,7 +131,7 @@ public final class WebApp: Sendable {
         let (person, isNew) = Self.person(request)
         var request = request
         guard let body = try? await request.collectBody(upTo: options.maximumBodyBytes) else {
-            return Self.json(.contentTooLarge, JSONText.error("the request is too large (at most 8 KB)"))
+            return Self.json(.contentTooLarge, JSONText.error(language.t("tooLarge")))
         }
         guard let fields = Self.fields(body, isForm: isForm) else {
             return Self.json(.badRequest, JSONText.error("expected JSON {\"text\": …, \"author\": …} or a form"))
@@ -156,19 +156,21 @@ public final class WebApp: Sendable {
             return withPerson(response, person: person, isNew: isNew)
         }
 
-        guard !text.isEmpty else { return refuse(.badRequest, "the question is empty") }
+        // The reasons are shown to the person as they are (the page has no text of its own for
+        // them), so they are in the page's language.
+        guard !text.isEmpty else { return refuse(.badRequest, language.t("empty")) }
         guard text.count <= Question.maximumLength else {
-            return refuse(.badRequest, "the question has \(text.count) characters; at most \(Question.maximumLength) are accepted")
+            return refuse(.badRequest, language.t("tooLong", text.count, Question.maximumLength))
         }
         if snapshot.state.blockedPeople.contains(person) {
-            return refuse(.forbidden, "questions from this browser are not accepted")
+            return refuse(.forbidden, language.t("blocked"))
         }
         if let wait = personLimiter.take(person) {
-            return refuse(.tooManyRequests, "please wait \(wait) s before sending again", retryAfter: wait)
+            return refuse(.tooManyRequests, language.t("wait", wait), retryAfter: wait)
         }
         if let wait = addressLimiter.take(context.remoteAddress) {
             personLimiter.giveBack(person)
-            return refuse(.tooManyRequests, "please wait \(wait) s before sending again", retryAfter: wait)
+            return refuse(.tooManyRequests, language.t("wait", wait), retryAfter: wait)
         }
         let now = Date()
         let actor = WebPerson.actor(person)
@@ -189,7 +191,7 @@ public final class WebApp: Sendable {
         case .failure:
             personLimiter.giveBack(person)
             addressLimiter.giveBack(context.remoteAddress)
-            return refuse(.serviceUnavailable, "the question could not be saved just now; it is kept, try again", retryAfter: 2)
+            return refuse(.serviceUnavailable, language.t("unsaved"), retryAfter: 2)
         }
     }
 
@@ -241,17 +243,19 @@ public final class WebApp: Sendable {
     /// (`event: ping`), each one line of JSON.
     private func events(_ request: Request, _ context: WebContext) -> Response {
         if let refusal = passcodeRefusal(request, language: .en, page: false) { return refusal }
+        let known = Self.cookies(request)[Self.personCookie].flatMap { WebPerson.isValid($0) ? $0 : nil }
+        let isStage = request.uri.queryParameters["stage"] != nil
         // A bound on open connections, so that one client opening thousands cannot take the
-        // memory the venue's phones need.
-        if hub.broadcaster.connectionCount >= options.maximumConnections {
-            var response = Self.json(.serviceUnavailable, JSONText.error("too many open pages; try again"))
+        // memory the venue's phones need. The browser's EventSource does not reconnect after
+        // a 503, so the page says it is offline and a reload tries again.
+        guard let subscription = hub.broadcaster.subscribe(
+            .init(isStage: isStage, person: known, address: context.remoteAddress, since: Date()),
+            limit: options.maximumConnections)
+        else {
+            var response = Self.json(.serviceUnavailable, JSONText.error("too many open pages; try again later"))
             response.headers[.retryAfter] = "10"
             return response
         }
-        let known = Self.cookies(request)[Self.personCookie].flatMap { WebPerson.isValid($0) ? $0 : nil }
-        let isStage = request.uri.queryParameters["stage"] != nil
-        let subscription = hub.broadcaster.subscribe(
-            .init(isStage: isStage, person: known, address: context.remoteAddress, since: Date()))
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"

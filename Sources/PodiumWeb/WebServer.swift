@@ -12,6 +12,7 @@ public enum WebServer {
         hub.start()
         let web = WebApp(hub: hub, options: options)
         let presence = options.presencePath.map { Presence(path: $0, broadcaster: hub.broadcaster) }
+        presence?.removeStale(statePath: options.statePath)
         let app = Application(
             router: web.router(),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
@@ -19,6 +20,7 @@ public enum WebServer {
                 let port = channel.localAddress?.port ?? options.port
                 let urls = WebServer.urls(host: options.host, port: port)
                 presence?.urls = urls
+                presence?.write()
                 for url in urls { log("audience: \(url)   stage: \(url)stage") }
                 log(options.review
                     ? "questions arrive as new: approve them in a console (y)"
@@ -101,38 +103,63 @@ public enum WebServer {
     }
 }
 
-/// The presence file next to the state (`STATE.serve.json`), rewritten atomically every few
-/// seconds: the URLs this server answers on and the stage screens connected now. Consoles read
-/// it to show the audience URL (and its QR code) and whether the projector still follows.
+/// This server's presence file next to the state (`STATE.serve-HOST-PID.json`, see
+/// `ServePresence`), rewritten atomically every few seconds: the URLs this server answers on
+/// and the stage screens connected now. Consoles read every server's to show the audience URL
+/// (and its QR code) and whether the projector still follows.
 final class Presence: @unchecked Sendable {
     let path: String
     let broadcaster: Broadcaster
+    let startedAt = Date()
     private let lock = NSLock()
     private var _urls: [String] = []
+    /// Set once the file is removed: a write still in flight must not bring it back.
+    private var removed = false
     var urls: [String] {
         get { lock.lock(); defer { lock.unlock() }; return _urls }
         set { lock.lock(); _urls = newValue; lock.unlock() }
     }
 
-    init(path: String, broadcaster: Broadcaster) {
+    let pid: Int
+
+    init(path: String, broadcaster: Broadcaster, pid: Int = Int(getpid())) {
         self.path = path
         self.broadcaster = broadcaster
+        self.pid = pid
+    }
+
+    /// Removes the files of servers on this state that are gone without removing theirs
+    /// (killed, or the machine lost power): they are ignored anyway, this only tidies up.
+    func removeStale(statePath: String) {
+        let now = Date()
+        for file in ServePresence.files(forState: statePath) where file.path != path {
+            let presence = file.presence
+            let deadHere = presence.host == ServePresence.thisHost && presence.isGone(at: now)
+            if deadHere || now.timeIntervalSince(presence.updatedAt) > 3600 { unlink(file.path) }
+        }
     }
 
     func write() {
         let now = Date()
-        let stages = broadcaster.connections.filter(\.isStage).sorted { $0.since < $1.since }
-        let audience = broadcaster.connections.count - stages.count
-        var json = "{\"pid\":\(getpid()),\"updatedAt\":\(JSONText.millis(now)),\"urls\":["
+        let connections = broadcaster.connections
+        let stages = connections.filter(\.isStage).sorted { $0.since < $1.since }
+        let audience = connections.count - stages.count
+        var json = "{\"pid\":\(pid),\"host\":\(JSONText.string(ServePresence.thisHost)),"
+        json += "\"startedAt\":\(JSONText.millis(startedAt)),\"updatedAt\":\(JSONText.millis(now)),\"urls\":["
         json += urls.map(JSONText.string).joined(separator: ",") + "],\"audience\":\(audience),\"stages\":["
         json += stages.map { "{\"address\":\(JSONText.string($0.address)),\"since\":\(JSONText.millis($0.since))}" }.joined(separator: ",")
         json += "]}\n"
         let temp = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(json.utf8)) else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard !removed, FileManager.default.createFile(atPath: temp, contents: Data(json.utf8)) else { return }
         _ = rename(temp, path)
     }
 
     func remove() {
+        lock.lock()
+        removed = true
         unlink(path)
+        lock.unlock()
     }
 }

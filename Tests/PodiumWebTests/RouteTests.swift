@@ -17,7 +17,7 @@ final class WebFixture: @unchecked Sendable {
     let web: WebApp
 
     init(review: Bool = true, questionsPerMinute: Int = 1000, addressQuestionsPerMinute: Int = 100_000,
-         passcode: String? = nil, questions: [Question] = []) throws {
+         passcode: String? = nil, questions: [Question] = [], maximumConnections: Int = 5_000) throws {
         directory = NSTemporaryDirectory() + "podium-web-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/podium.json"
@@ -34,6 +34,7 @@ final class WebFixture: @unchecked Sendable {
             questionsPerMinute: questionsPerMinute, addressQuestionsPerMinute: addressQuestionsPerMinute,
             passcode: passcode)
         options.pollInterval = 0.05
+        options.maximumConnections = maximumConnections
         hub = try StateHub(options: options, writerHost: "test")
         hub.start()
         web = WebApp(hub: hub, options: options)
@@ -49,6 +50,12 @@ final class WebFixture: @unchecked Sendable {
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = Application(router: web.router())
         try await app.test(.router) { client in try await body(client) }
+    }
+
+    /// The routes on a real socket (for what needs a connection that stays open).
+    func testLive(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: web.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in try await body(client) }
     }
 
     /// An action from "a console": straight to the file, as another process would.
@@ -228,6 +235,32 @@ final class RouteTests: XCTestCase {
             XCTAssertFalse(page.contains("<form"), "the stage has no controls")
             let api = text(try await client.execute(uri: "/api/questions", method: .get))
             XCTAssertTrue(api.contains("\"message\":\"Please wrap up \\u003cscript\\u003e\""), api)
+        }
+    }
+
+    /// A Japanese browser gets no English word on the stage or in a refusal's reason.
+    func testTheStageAndTheRefusalsAreJapaneseForAJapaneseBrowser() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            var ja = HTTPFields()
+            ja[.acceptLanguage] = "ja,en-US;q=0.9"
+            let stage = text(try await client.execute(uri: "/stage", method: .get, headers: ja))
+            XCTAssertTrue(stage.contains("<html lang=\"ja\">"))
+            XCTAssertTrue(stage.contains(">オフライン<"), "the offline mark")
+            XCTAssertTrue(stage.contains(">次: Q&amp;A<"), "the next session")
+            XCTAssertFalse(stage.contains(">offline<") || stage.contains("Next: "), stage)
+            let audience = text(try await client.execute(uri: "/", method: .get, headers: ja))
+            XCTAssertTrue(audience.contains(">オフライン<"))
+            var fields = headers()
+            fields[.acceptLanguage] = "ja"
+            let empty = try await client.execute(uri: "/api/questions", method: .post, headers: fields, body: json(["text": "  "]))
+            XCTAssertEqual(empty.status, .badRequest)
+            XCTAssertTrue(text(empty).contains("質問が空です"), text(empty))
+            let tooLong = try await client.execute(uri: "/api/questions", method: .post, headers: fields,
+                                                   body: json(["text": String(repeating: "あ", count: Question.maximumLength + 1)]))
+            XCTAssertTrue(text(tooLong).contains("1001 文字"), text(tooLong))
+            let english = try await client.execute(uri: "/api/questions", method: .post, headers: headers(), body: json(["text": "  "]))
+            XCTAssertTrue(text(english).contains("the question is empty"), text(english))
         }
     }
 
@@ -419,8 +452,8 @@ final class BroadcastTests: XCTestCase {
         let event = Event(title: "t", sessions: [Session(id: "s", title: "s", plannedSeconds: 60)])
         var state = PodiumState(event: event, now: Date())
         let broadcaster = Broadcaster(state: state)
-        let mine = broadcaster.subscribe(.init(isStage: false, person: person, address: "a", since: Date()))
-        let other = broadcaster.subscribe(.init(isStage: false, person: otherPerson, address: "b", since: Date()))
+        let mine = try XCTUnwrap(broadcaster.subscribe(.init(isStage: false, person: person, address: "a", since: Date())))
+        let other = try XCTUnwrap(broadcaster.subscribe(.init(isStage: false, person: otherPerson, address: "b", since: Date())))
         var mineIterator = mine.stream.makeAsyncIterator()
         var otherIterator = other.stream.makeAsyncIterator()
         _ = await mineIterator.next()

@@ -308,11 +308,13 @@ sessions:
     shot(stage, "stage-idle")
 
     # --- The host console: Q shows the URL as a QR code a real reader decodes -------------
-    # Two servers on one state file share its presence file (one of them wins each rewrite):
-    # the second, used only for the hostile strings, stops before the console is asked which
-    # URL and stage screens to show.
-    open_process.terminate()
-    open_process.wait(10)
+    # Two servers run on one state file, each with its own presence file: the console lists
+    # the stage screens of both, and the URL of the one started first.
+    presences = [n for n in os.listdir(WORK) if n.startswith("podium.json.serve-") and n.endswith(".json")]
+    check(len(presences) == 2, "each server writes its own presence file: %s" % presences)
+    second_stage = browser("800,600", language="en")
+    second_stage.get(open_url + "/stage")
+    wait(lambda: second_stage.execute_script("return window.podiumReady === true"))
     # Q opens the box; if a key of an earlier step left another box or line open, Esc closes it first.
     for _ in range(3):
         tmux("send-keys", "-t", "host", "Q")
@@ -320,10 +322,10 @@ sessions:
             break
         tmux("send-keys", "-t", "host", "Escape")
         time.sleep(0.3)
-    listed = wait(lambda: "1 stage screen following" in tmux("capture-pane", "-p", "-t", "host"), 8)
+    listed = wait(lambda: "2 stage screens following" in tmux("capture-pane", "-p", "-t", "host"), 8)
     if not listed:
         print(tmux("capture-pane", "-p", "-t", "host"))
-    check(listed, "the host console lists the stage screen connected")
+    check(listed, "the host console lists the stage screens of both servers")
     decoded = decode_terminal_qr(tmux("capture-pane", "-p", "-t", "host"))
     check(decoded == review + "/", "zbarimg reads the console's QR code as the audience URL: %r" % decoded)
     tmux("send-keys", "-t", "host", "Escape")
@@ -355,18 +357,51 @@ sessions:
     requests_after = stage.execute_script("return performance.getEntriesByType('resource').length")
     check(requests_before == requests_after, "no request per second: it ticks from the anchor (%s, %s)" % (requests_before, requests_after))
     check(stage.execute_script("return document.documentElement.scrollHeight <= window.innerHeight"), "the stage fills 1920x1080 without scrolling")
-    stage_phone = browser("412,915", language="ja")
-    stage_phone.get(review + "/stage")
-    wait(lambda: stage_phone.execute_script("return window.podiumReady === true"))
-    time.sleep(0.5)
-    check(stage_phone.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), "the stage fits a phone")
-    shot(stage_phone, "stage-phone")
+    # --- Phones 390 px wide: no horizontal scrolling, with long unbroken words, URLs and
+    # Japanese in questions and names; every word of the stage in Japanese --------------
+    long_texts = [
+        ("x" * 40, "averyveryveryverylongunbrokenwordwithoutanyspacesatallthatgoesonandonforeverandever"),
+        ("名前" * 20, "https://github.com/kubernetes/kubernetes/blob/master/pkg/controller/statefulset/stateful_set_control.go?q=" + "y" * 50),
+        ("東京", "スケーラビリティに関してはどのように考えていますか" * 8),
+    ]
+    for name, text in long_texts:
+        sender.execute_async_script("""
+            var done = arguments[arguments.length - 1];
+            fetch('/api/questions', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                  body: JSON.stringify({text: arguments[0], author: arguments[1]})}).then(function (r) { done(r.status); });
+        """, text, name)
+    narrow = browser("390,844", language="ja")
+    fits = "var d = document.documentElement; return [d.scrollWidth, d.clientWidth];"
+    for width in [390, 500]:
+        narrow.set_window_size(width, 844)
+        narrow.get(review + "/")
+        wait(lambda: narrow.execute_script("return window.podiumReady === true"))
+        check(wait(lambda: "unbrokenword" in narrow.find_element(By.ID, "questions").text, 5), "the long words are on the page")
+        size = narrow.execute_script(fits)
+        check(size[0] <= size[1], "the audience page fits %d px without scrolling sideways (scrollWidth %d, clientWidth %d)" % (width, size[0], size[1]))
+        shot(narrow, "phone-%d-long-words" % width)
+        narrow.get(review + "/stage")
+        wait(lambda: narrow.execute_script("return window.podiumReady === true"))
+        time.sleep(0.5)
+        size = narrow.execute_script(fits)
+        check(size[0] <= size[1], "the stage fits %d px without scrolling sideways (scrollWidth %d, clientWidth %d)" % (width, size[0], size[1]))
+        shot(narrow, "stage-%d" % width)
+    stage_phone = narrow
+    status = stage_phone.find_element(By.ID, "status").text
+    check(re.search(r"[A-Za-z]", status) is None and status != "", "the stage's status is Japanese: %r" % status)
+    check(stage_phone.find_element(By.ID, "next").text.startswith("次: "), "the next session is announced in Japanese")
+    check(stage_phone.execute_script("return document.getElementById('offline').textContent") == "オフライン",
+          "the stage's offline mark is Japanese")
 
     # --- The server stops: the stage keeps ticking and says it is offline -----------------
     before = stage.find_element(By.ID, "time").text
     review_process.send_signal(signal.SIGTERM)
     check(review_process.wait(10) == 0, "the server stops cleanly on SIGTERM")
     check(wait(lambda: stage.find_element(By.ID, "offline").is_displayed(), 10), "the stage shows it is offline")
+    check(wait(lambda: stage_phone.find_element(By.ID, "offline").is_displayed(), 10)
+          and stage_phone.find_element(By.ID, "offline").text == "オフライン", "in Japanese on a Japanese browser")
+    left = [n for n in os.listdir(WORK) if n.startswith("podium.json.serve-") and n.endswith(".json")]
+    check(len(left) == 1, "the stopped server removed its presence file, the other's stays: %s" % left)
     time.sleep(1.2)
     check(stage.find_element(By.ID, "time").text != before, "and keeps ticking")
     shot(stage, "stage-offline")
