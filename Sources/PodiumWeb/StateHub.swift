@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PodiumCore
 import PodiumStore
 
@@ -29,6 +30,9 @@ public final class StateHub: @unchecked Sendable {
     private var pending: [Pending] = []
     private var stopping = false
     private var stopped = false
+    /// Set by the watch thread when another writer replaced the file: look now, not at the
+    /// next poll interval.
+    private var fileChanged = false
     private var thread: Thread?
     /// New states wait here for the publishing queue, newest only: building what the pages
     /// see never delays the next write.
@@ -47,6 +51,13 @@ public final class StateHub: @unchecked Sendable {
     }
 
     public func start() {
+        // Made here, before two threads share the store (it is created on first use).
+        let watch = store.watchDescriptor
+        if watch >= 0 {
+            let watcher = Thread { [self] in self.watchFile(watch) }
+            watcher.name = "podium-watch"
+            watcher.start()
+        }
         let thread = Thread { [self] in self.run() }
         thread.name = "podium-state"
         self.thread = thread
@@ -85,9 +96,10 @@ public final class StateHub: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
-            if pending.isEmpty && !stopping {
+            if pending.isEmpty && !stopping && !fileChanged {
                 _ = condition.wait(until: Date().addingTimeInterval(options.pollInterval))
             }
+            fileChanged = false
             let count = min(pending.count, options.maximumBatch)
             let batch = Array(pending.prefix(count))
             pending.removeFirst(count)
@@ -104,6 +116,25 @@ public final class StateHub: @unchecked Sendable {
         stopped = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Wakes the writer thread when the directory's inotify watch reports the state file
+    /// replaced (a console or another server wrote it); the poll interval stays as the fallback
+    /// where inotify says nothing (some shared folders).
+    private func watchFile(_ descriptor: Int32) {
+        while true {
+            var watched = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&watched, 1, 500)
+            condition.lock()
+            let done = stopping || stopped
+            condition.unlock()
+            if done { return }
+            guard ready > 0, store.drainWatchEvents() else { continue }
+            condition.lock()
+            fileChanged = true
+            condition.signal()
+            condition.unlock()
+        }
     }
 
     private func publish(_ state: PodiumState) {
