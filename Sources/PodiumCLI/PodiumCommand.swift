@@ -40,7 +40,7 @@ public struct PodiumCommand: ParsableCommand {
     /// Runs the command line, mapping errors to clear messages on stderr and exit statuses.
     public static func run() -> Never {
         let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-        if let message = UnknownCommand.message(Array(CommandLine.arguments.dropFirst()), commands: names) {
+        if let message = UnknownCommand.message(Array(CommandLine.arguments.dropFirst()), commands: names, language: processLanguage) {
             printError(message)
             Foundation.exit(ExitStatus.badInput)
         }

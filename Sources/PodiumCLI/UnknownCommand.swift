@@ -7,17 +7,17 @@ import PodiumText
 enum UnknownCommand {
     /// The message for `arguments` (without the program name), or nil when the first word is
     /// an option, a command, or absent.
-    static func message(_ arguments: [String], commands: [String]) -> String? {
+    static func message(_ arguments: [String], commands: [String], language: Language = .en) -> String? {
         guard let word = arguments.first, !word.hasPrefix("-"), !commands.contains(word), word != "help" else {
             return nil
         }
         let shown = Sanitizer.line(word)
-        var text = "'\(shown)' is not a command."
+        var text = language.t(.unknownCommand, shown)
         if let nearest = commands.min(by: { distance(word, $0) < distance(word, $1) }),
            distance(word, nearest) <= max(2, nearest.count / 3) {
-            text += " Did you mean '\(nearest)'?"
+            text += language.t(.unknownCommandNearest, nearest)
         }
-        text += "\nCommands: " + commands.joined(separator: ", ") + ".\nSee 'podium --help'."
+        text += "\n" + language.t(.unknownCommandList, commands.joined(separator: ", "))
         return text
     }
 

@@ -77,6 +77,7 @@ public enum Msg: String, Sendable, CaseIterable {
     // The terminal and the clocks
     case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
     case clockAhead, usageErrorPrefix, usagePrefix, usageSeeHelp, serveRates
+    case unknownCommand, unknownCommandNearest, unknownCommandList
     // ArgumentParser's own usage errors, matched by their English
     case apUnknownOptionSuggest, apUnknownOption, apMissingValue, apUnexpected, apMissingArgument, apInvalidValue
     case apProvideOneOf, apHelpLabel
@@ -540,6 +541,9 @@ extension Msg {
         .usageErrorPrefix: ("Error: ", "エラー: "),
         .usagePrefix: ("Usage: ", "使い方: "),
         .usageSeeHelp: ("See '{1}' for more information.", "詳しくは '{1}' を見てください。"),
+        .unknownCommand: ("'{1}' is not a command.", "'{1}' というコマンドはありません。"),
+        .unknownCommandNearest: (" Did you mean '{1}'?", " '{1}' のことですか？"),
+        .unknownCommandList: ("Commands: {1}.\nSee 'podium --help'.", "コマンド: {1}\n詳しくは 'podium --help' を見てください。"),
         .statusSession: ("Session {1}: {2}", "セッション {1}: {2}"),
         .statusTimer: ("Timer: {1}, {2} {3} ({4})", "タイマー: {1}、{3} {2} ({4})"),
         .statusOver: ("over", "超過"),

@@ -16,6 +16,11 @@ final class UnknownCommandEndToEndTests: XCTestCase {
         XCTAssertTrue(nonsense.stderr.contains("'frob' is not a command."), nonsense.stderr)
         XCTAssertFalse(nonsense.stderr.contains("Did you mean"), nonsense.stderr)
 
+        // In Japanese when the locale says so.
+        let japanese = try runPodium(["hots"], environment: ["LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        XCTAssertEqual(japanese.status, 2)
+        XCTAssertTrue(japanese.stderr.contains("'hots' というコマンドはありません。 'host' のことですか？"), japanese.stderr)
+
         // Hostile bytes in the word reach stderr only as visible text.
         let hostile = try runPodium(["\u{1B}]0;pwned\u{07}"])
         XCTAssertEqual(hostile.status, 2)
