@@ -50,7 +50,13 @@ struct ServeCommand: ParsableCommand {
             questionsPerMinute: questionsPerMinute, addressQuestionsPerMinute: addressQuestionsPerMinute,
             passcode: passcode, actorHost: hostName(), presencePath: ServePresence.path(forState: stateOptions.path))
         do {
-            try WebServer.run(options: options, writerHost: hostName()) { line in printOut("podium serve: " + line) }
+            try WebServer.run(options: options, writerHost: hostName()) { announcement in
+                let l = processLanguage
+                switch announcement {
+                case .address(let url): printOut("podium serve: " + l.t(.serveAddress, url, url + "stage"))
+                case .review(let review): printOut("podium serve: " + l.t(review ? .serveReview : .serveNoReview))
+                }
+            }
         } catch let error as WebSetupError {
             throw CommandFailure(message: error.description, status: ExitStatus.badInput)
         }

@@ -77,7 +77,7 @@ public enum Msg: String, Sendable, CaseIterable {
     // The terminal and the clocks
     case noTerminalInput, noTerminalOutput, noTerm, unknownTerm, termCannotMove, cursesFailed, noUTF8Locale
     case clockAhead, usageErrorPrefix, usagePrefix, usageSeeHelp, serveRates
-    case unknownCommand, unknownCommandNearest, unknownCommandList
+    case unknownCommand, unknownCommandNearest, unknownCommandList, serveAddress, serveReview, serveNoReview
     // ArgumentParser's own usage errors, matched by their English
     case apUnknownOptionSuggest, apUnknownOption, apMissingValue, apUnexpected, apMissingArgument, apInvalidValue
     case apProvideOneOf, apHelpLabel
@@ -542,6 +542,9 @@ extension Msg {
         .usagePrefix: ("Usage: ", "使い方: "),
         .usageSeeHelp: ("See '{1}' for more information.", "詳しくは '{1}' を見てください。"),
         .unknownCommand: ("'{1}' is not a command.", "'{1}' というコマンドはありません。"),
+        .serveAddress: ("audience: {1}   stage: {2}", "参加者: {1}   ステージ: {2}"),
+        .serveReview: ("questions arrive as new: approve them in a console (y)", "質問は新着として届きます。コンソールで承認してください (y)"),
+        .serveNoReview: ("--no-review: questions go straight to the queue", "--no-review: 質問は承認なしで質問の列に入ります"),
         .unknownCommandNearest: (" Did you mean '{1}'?", " '{1}' のことですか？"),
         .unknownCommandList: ("Commands: {1}.\nSee 'podium --help'.", "コマンド: {1}\n詳しくは 'podium --help' を見てください。"),
         .statusSession: ("Session {1}: {2}", "セッション {1}: {2}"),

@@ -174,7 +174,7 @@ public final class WebApp: Sendable {
         }
         let now = Date()
         let actor = WebPerson.actor(person)
-        let id = Self.newQuestionID()
+        let id = Question.newID()
         let question = Question(
             id: id, text: text, author: author, source: source, sessionID: nil,
             status: options.review ? .new : .approved, askedAt: now, by: actor)
@@ -383,10 +383,6 @@ public final class WebApp: Sendable {
             result[key] = value
         }
         return result
-    }
-
-    static func newQuestionID() -> String {
-        "q-" + String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
     }
 
     static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {

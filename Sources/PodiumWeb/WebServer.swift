@@ -7,7 +7,15 @@ import PodiumCore
 /// Runs `podium serve` until SIGINT or SIGTERM: writes already handed in are finished first.
 public enum WebServer {
     /// Blocks until the server has stopped. `log` gets the URLs and notices (one line each).
-    public static func run(options: WebOptions, writerHost: String, log: @escaping @Sendable (String) -> Void) throws {
+    /// What the server has to tell the person who started it; the command words it in their language.
+    public enum Announcement: Sendable {
+        /// The audience page's address (the stage page is `URL` + "stage").
+        case address(String)
+        /// Whether questions from the page wait for approval.
+        case review(Bool)
+    }
+
+    public static func run(options: WebOptions, writerHost: String, log: @escaping @Sendable (Announcement) -> Void) throws {
         let hub = try StateHub(options: options, writerHost: writerHost)
         hub.start()
         let web = WebApp(hub: hub, options: options)
@@ -21,10 +29,8 @@ public enum WebServer {
                 let urls = WebServer.urls(host: options.host, port: port)
                 presence?.urls = urls
                 presence?.write()
-                for url in urls { log("audience: \(url)   stage: \(url)stage") }
-                log(options.review
-                    ? "questions arrive as new: approve them in a console (y)"
-                    : "--no-review: questions go straight to the queue")
+                for url in urls { log(.address(url)) }
+                log(.review(options.review))
             },
             logger: {
                 var logger = Logger(label: "podium-serve")

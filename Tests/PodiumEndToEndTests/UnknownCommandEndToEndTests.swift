@@ -34,3 +34,41 @@ final class UnknownCommandEndToEndTests: XCTestCase {
         XCTAssertEqual(version.status, 0, version.stderr)
     }
 }
+
+/// What `podium serve` tells the person who started it, in their language.
+final class ServeAnnouncementEndToEndTests: XCTestCase {
+    private func serveOutput(language: String) throws -> String {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("serve-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let state = scratch.appendingPathComponent("podium.json").path
+        let event = scratch.appendingPathComponent("event.yaml")
+        try "title: 勉強会\nsessions:\n  - {id: a, title: Opening, minutes: 5}\n".write(to: event, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try runPodium(["init", "--event", event.path, "--state", state]).status, 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["3", TmuxSession.podiumBinary().path, "serve", "--state", state, "--listen", "127.0.0.1:0"]
+        var env = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES", "PODIUM_LANG"] { env[name] = nil }
+        env["LANG"] = language
+        env["XDG_CONFIG_HOME"] = "/nonexistent/podium-test-config"
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testServeSpeaksTheLocalesLanguage() throws {
+        let japanese = try serveOutput(language: "ja_JP.UTF-8")
+        XCTAssertTrue(japanese.contains("podium serve: 参加者: http://127.0.0.1:"), japanese)
+        XCTAssertTrue(japanese.contains("コンソールで承認してください"), japanese)
+        XCTAssertFalse(japanese.contains("audience:"), japanese)
+        let english = try serveOutput(language: "C.UTF-8")
+        XCTAssertTrue(english.contains("podium serve: audience: http://127.0.0.1:"), english)
+        XCTAssertFalse(english.contains("参加者"), english)
+    }
+}
