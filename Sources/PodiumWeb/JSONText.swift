@@ -1,13 +1,17 @@
 import Foundation
+import PodiumText
 
 /// JSON written by hand, safe wherever it goes: `<`, `>`, `&`, quotes, line and paragraph
 /// separators and every control character are escaped, so a string can never end a script
 /// element, an HTML attribute or an event-stream line (a newline in a question is `\n`).
+/// Strings are first made safe to show as consoles show them (`Sanitizer.multiline`: bidi
+/// overrides and other invisible controls become `�`), so a page shows a question's text as
+/// it was typed, never reversed or hidden.
 enum JSONText {
     static func string(_ value: String) -> String {
         var out = "\""
         out.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
+        for scalar in Sanitizer.multiline(value).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

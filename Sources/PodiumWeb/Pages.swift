@@ -1,12 +1,14 @@
 import Foundation
 import PodiumCore
+import PodiumText
 
 /// Text for HTML element content and attribute values: every character that could end a
 /// text or an attribute is an entity. The only way text reaches a page.
 func escapeHTML(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    // Shown as consoles show it: bidi overrides and invisible controls become `�`.
+    for scalar in Sanitizer.multiline(text).unicodeScalars {
         switch scalar {
         case "&": out += "&amp;"
         case "<": out += "&lt;"

@@ -210,6 +210,25 @@ final class RouteTests: XCTestCase {
         }
     }
 
+    /// A bidi override would show the rest of a question reversed ("desrever"), a zero-width
+    /// or control character would hide part of it: pages show them as the consoles do (`�`,
+    /// control pictures).
+    func testBidiOverridesAndControlsShowAsTheConsolesShowThem() async throws {
+        let payload = "ok \u{202E}reversed\u{202C} \u{2066}iso\u{2069} bell\u{07} esc\u{1B}[31m"
+        let fixture = try WebFixture(questions: [question("q-b", payload, status: .approved)])
+        try await fixture.test { client in
+            let page = text(try await client.execute(uri: "/", method: .get))
+            for control in ["\u{202E}", "\u{202C}", "\u{2066}", "\u{2069}", "\u{07}", "\u{1B}"] {
+                XCTAssertFalse(page.contains(control), "page holds U+\(String(control.unicodeScalars.first!.value, radix: 16))")
+            }
+            XCTAssertTrue(page.contains("ok �reversed� �iso� bell␇ esc␛[31m"), page)
+            let api = text(try await client.execute(uri: "/api/questions", method: .get))
+            let decoded = try JSONSerialization.jsonObject(with: Data(api.utf8)) as? [String: Any]
+            let questions = (decoded?["public"] as? [String: Any])?["questions"] as? [[String: Any]]
+            XCTAssertEqual(questions?.first?["text"] as? String, "ok �reversed� �iso� bell␇ esc␛[31m")
+        }
+    }
+
     func testAKeptTextAfterAFailedFormIsEscapedInTheTextarea() async throws {
         let fixture = try WebFixture()
         try await fixture.test { client in
