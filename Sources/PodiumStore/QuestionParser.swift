@@ -25,6 +25,15 @@ struct QuestionParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
+    /// The fields of one object read so far: a key seen twice is left to JSONDecoder.
+    private struct KeysSeen {
+        private var mask: UInt32 = 0
+        mutating func once(_ bit: Int) throws {
+            guard mask & 1 << bit == 0 else { throw Unsure() }
+            mask |= 1 << bit
+        }
+    }
+
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
@@ -57,11 +66,8 @@ struct QuestionParser {
         var position: Double?, labels: [String]?, assignee: String?, aliases: [String]?
         var mergedInto: String?, editingBy: String?, askedAt: Date?, updatedAt: Date?
         var updatedBy: String?, history: [QuestionChange]?
-        var seen: UInt32 = 0
-        func once(_ bit: Int) throws {
-            guard seen & 1 << bit == 0 else { throw Unsure() }
-            seen |= 1 << bit
-        }
+        var seen = KeysSeen()
+        func once(_ bit: Int) throws { try seen.once(bit) }
         try object { p, key in
             switch key {
             case "id": try once(0); id = try p.string()
@@ -114,11 +120,8 @@ struct QuestionParser {
 
     private mutating func change() throws -> QuestionChange {
         var at: Date?, by: String?, what: String?
-        var seen: UInt32 = 0
-        func once(_ bit: Int) throws {
-            guard seen & 1 << bit == 0 else { throw Unsure() }
-            seen |= 1 << bit
-        }
+        var seen = KeysSeen()
+        func once(_ bit: Int) throws { try seen.once(bit) }
         try object { p, key in
             switch key {
             case "at": try once(22); at = try p.date()
