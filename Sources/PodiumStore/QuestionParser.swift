@@ -323,7 +323,7 @@ struct QuestionParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
-                        try literalRaw("\\u")
+                        try literal("\\u")
                         let low = try hex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw Unsure() }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
@@ -340,14 +340,6 @@ struct QuestionParser {
             }
         }
         throw Unsure()
-    }
-
-    private mutating func literalRaw(_ text: StaticString) throws {
-        let count = text.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw Unsure() }
-        let expected = UnsafeBufferPointer(start: text.utf8Start, count: count)
-        for offset in 0..<count where bytes[index + offset] != expected[offset] { throw Unsure() }
-        index += count
     }
 
     private mutating func hex4() throws -> UInt32 {
