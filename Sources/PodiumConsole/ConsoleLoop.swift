@@ -8,6 +8,9 @@ import PodiumUI
 public enum ConsoleEvent: Equatable, Sendable {
     /// A key was read.
     case key(Key)
+    /// A frame is about to be drawn at this size (`presence`: what a running `podium serve`
+    /// says, read while the audience box is open): the selection and the notes' scroll settle.
+    case frameDue(width: Int, height: Int, presence: ServePresence?)
     /// A frame is on screen as of now: time may have crossed a timer threshold, and unsaved
     /// actions may be due (`keysWaiting`: more keys of a burst are already there).
     case frameShown(keysWaiting: Bool)
@@ -120,36 +123,34 @@ public struct ConsoleEditor {
 public final class ConsoleLoop {
     public let session: ConsoleSession
     public let backend: TerminalBackend
-    /// Only the host hears the bell, and only when asked for.
-    public let bellEnabled: Bool
+    /// What the loop remembers between keys and frames (handed to update and rendering).
+    public let memos = ConsoleMemos()
     private let clock: () -> Date
+    private let newID: () -> String
     private let changes: FileChangeSource
     private let editor: ConsoleEditor
 
     /// Set when a command ended the loop.
     public private(set) var exit: ConsoleExit?
     private var lastScreen: Screen?
-    private var lastPhase: TimerPhase?
-    private var lastPhaseSession: String?
     /// The sync-conflict copies already reported on the status line.
     private var knownConflicts: Set<String>
 
     public init(
         session: ConsoleSession, backend: TerminalBackend, clock: @escaping () -> Date, changes: FileChangeSource,
-        editor: ConsoleEditor, bell: Bool, knownConflicts: [String] = []
+        editor: ConsoleEditor, bell: Bool, knownConflicts: [String] = [], newID: @escaping () -> String = Question.newID
     ) {
         self.session = session
         self.backend = backend
         self.clock = clock
         self.changes = changes
         self.editor = editor
-        self.bellEnabled = bell
+        self.newID = newID
         self.knownConflicts = Set(knownConflicts)
         // Watch from now on: a change made before the first wait is then seen by it.
         _ = changes.changeDescriptor
-        let now = clock()
-        lastPhase = session.model.shared.reading(at: now).phase
-        lastPhaseSession = session.model.shared.currentSessionID
+        session.state.bellEnabled = bell
+        session.state.rememberPhase(now: clock())
     }
 
     /// Runs until a command ends it. `wait` blocks until something is ready or the given
@@ -174,22 +175,18 @@ public final class ConsoleLoop {
     @discardableResult
     public func refresh() -> Int32 {
         let now = clock()
-        session.model.keepSelectionValid()
         let size = backend.size
-        if session.model.overlay == .audience { session.model.presence = ServePresence.read(forState: session.store.path) }
-        session.model.width = size.width
-        session.model.height = size.height
-        // Where the notes follow a pacing cue is decided in the model, before the frame.
-        session.model.followNotesCue(now: now)
-        let screen = ConsoleView.render(session.model, now: now, width: size.width, height: size.height)
+        let presence = session.model.overlay == .audience ? ServePresence.read(forState: session.store.path) : nil
+        execute(session.state.update(.frameDue(width: size.width, height: size.height, presence: presence), now: now, newID: newID, memos: memos))
+        let screen = ConsoleView.render(session.model, memos: memos, now: now, width: size.width, height: size.height)
         if screen != lastScreen {
             backend.draw(screen)
             lastScreen = screen
         }
         // Keys first: while more keys wait (a burst), they are handled and drawn before the
         // write, and the whole burst then goes in one write (no key waits for the disk).
-        execute(update(.frameShown(keysWaiting: !session.pending.isEmpty && backend.keysWaiting), now: clock()))
-        return timeout(now: clock())
+        send(.frameShown(keysWaiting: !session.pending.isEmpty && backend.keysWaiting))
+        return session.state.timeout(now: clock())
     }
 
     /// Handles what woke the loop, in the order the real console always did: a terminating
@@ -218,90 +215,15 @@ public final class ConsoleLoop {
         return exit
     }
 
-    // MARK: Policy
-
-    /// The console's policy: what each event asks for. Changes the model (a key's local and
-    /// in-memory effects, the bell's memory of the timer's phase); all other I/O is returned.
+    /// `ConsoleState.update` on this console's state, with this loop's ids and memos (tests
+    /// call it to see what an event asks for).
     public func update(_ event: ConsoleEvent, now: Date) -> [ConsoleCommand] {
-        switch event {
-        case .key(let key):
-            var commands: [ConsoleCommand] = key == .resize ? [.repaint] : []
-            let (output, effects) = session.handle(key, now: now)
-            commands += self.commands(for: effects)
-            if output.bell { commands.append(.bell) }
-            if output.quit { return commands + [.persist(force: true), .quit] }
-            if let edit = output.editNotes { commands.append(.openEditor(session: edit.session, kind: edit.kind)) }
-            return commands
-        case .frameShown(let keysWaiting):
-            var commands = thresholdCrossed(now: now) ? [ConsoleCommand.bell] : []
-            if persistIsDue(now: now, keysWaiting: keysWaiting) { commands.append(.persist(force: false)) }
-            return commands
-        case .fileChanged:
-            return [.reload]
-        case .quietSecond:
-            return [.reload, .reportNewConflictCopies]
-        case .repaint:
-            return [.repaint]
-        case .terminate(let status):
-            var commands: [ConsoleCommand] = []
-            // A question being edited here must not stay marked on other consoles.
-            if case .editQuestion(let id) = session.model.input {
-                commands += self.commands(for: session.apply([.setEditing(id: id, by: nil)], now: now))
-            }
-            return commands + [.persist(force: true), .exit(.signal(status: status, unsaved: nil))]
-        case .inputClosed:
-            return [.exit(.inputClosed)]
-        }
+        session.state.update(event, now: now, newID: newID, memos: memos)
     }
 
-    /// The reducer's effects as commands: what they say goes on the status line as one notice
-    /// (`ConsoleSession.statusLine`), before any bell.
+    /// The reducer's effects as commands (`ConsoleState.commands(for:)`).
     public func commands(for effects: [Effect]) -> [ConsoleCommand] {
-        let bells = effects.filter { $0 == .bell }.map { _ in ConsoleCommand.bell }
-        return (session.statusLine(for: effects).map { [ConsoleCommand.notice($0)] } ?? []) + bells
-    }
-
-    static func urgency(_ phase: TimerPhase) -> Int {
-        switch phase {
-        case .idle, .normal: return 0
-        case .warning: return 1
-        case .danger: return 2
-        case .overtime: return 3
-        }
-    }
-
-    /// Whether the host's running timer just moved to a more urgent phase of the same session.
-    /// Only moving towards zero rings: adding a minute (danger back to warning) is silent.
-    private func thresholdCrossed(now: Date) -> Bool {
-        let state = session.model.shared
-        let phase = state.reading(at: now).phase
-        defer {
-            lastPhase = phase
-            lastPhaseSession = state.currentSessionID
-        }
-        guard bellEnabled, session.role == .host, lastPhaseSession == state.currentSessionID,
-              let lastPhase, Self.urgency(phase) > Self.urgency(lastPhase)
-        else { return false }
-        return phase == .warning || phase == .danger || phase == .overtime
-    }
-
-    /// Unsaved actions are written after the frame, unless keys are waiting while the oldest
-    /// is younger than a quarter of a second (a key held down must not keep a change off the
-    /// disk for long).
-    private func persistIsDue(now: Date, keysWaiting: Bool) -> Bool {
-        guard let oldest = session.pending.first?.context.now else { return false }
-        return !(keysWaiting && now.timeIntervalSince(oldest) < 0.25)
-    }
-
-    /// Milliseconds until the screen may next change by itself: the next whole second of a
-    /// running timer, at most a second (the once-a-second check, and a retry of a failed write).
-    func timeout(now: Date) -> Int32 {
-        if !session.pending.isEmpty { return 1000 }
-        let timer = session.model.shared.currentTimer
-        guard timer.status == .running else { return 1000 }
-        let elapsed = timer.elapsed(at: now)
-        let untilNextSecond = 1 - (elapsed - elapsed.rounded(.down))
-        return Int32(max(1, min(1000, (untilNextSecond * 1000).rounded(.up) + 2)))
+        session.state.commands(for: effects)
     }
 
     // MARK: Carrying out

@@ -15,80 +15,73 @@ public final class ConsoleSession {
     public let store: StateStore
     public let role: Role
     public let actor: String
-    public var model: ConsoleModel
-
-    /// Actions applied on screen but not yet on disk, with the context they were made in.
-    public private(set) var pending: [(action: Action, context: ActionContext)] = []
-    private var lastPersistFailure: Date?
-    /// A q was pressed while changes could not be saved: the next q quits without them.
-    public var quitArmed = false
-    /// The other host whose clock was last seen running ahead (`ClockSkew`).
-    private var hostAhead: String?
+    /// What the update reads and changes (`ConsoleState.update`); the session adds the store.
+    public var state: ConsoleState
 
     public init(store: StateStore, role: Role, actor: String, state: PodiumState, language: Language = .en) {
         self.store = store
         self.role = role
         self.actor = actor
-        self.model = ConsoleModel(role: role, actor: actor, shared: state)
+        var model = ConsoleModel(role: role, actor: actor, shared: state)
         model.language = language
+        self.state = ConsoleState(model: model)
     }
 
-    public var quitWarning: String {
-        model.language.t(pending.count == 1 ? .quitWithoutOne : .quitWithout, pending.count)
+    /// The model of `state` (changed in place, not copied).
+    public var model: ConsoleModel {
+        get { state.model }
+        _modify { yield &state.model }
     }
 
-    /// Handles a key: local changes at once, shared ones applied in memory and kept pending.
-    /// Returns what the key asks of the loop, and what the reducer said (see `apply`).
-    public func handle(_ key: Key, now: Date) -> (output: ConsoleOutput, effects: [Effect]) {
-        let output = model.handle(key, now: now)
-        return (output, apply(output.actions, now: now))
+    /// Actions applied on screen but not yet on disk, with the context they were made in.
+    public var pending: [PendingAction] { state.pending }
+
+    /// A q was pressed while changes could not be saved: the next q quits without them.
+    public var quitArmed: Bool {
+        get { state.quitArmed }
+        set { state.quitArmed = newValue }
     }
 
-    /// Applies actions in memory at once (the screen shows them before the disk does), and
-    /// returns what the reducer said (time that could not be taken, a move someone else made,
-    /// a bell): the loop carries it out (`ConsoleLoop.commands(for:)`).
+    public var quitWarning: String { state.quitWarning }
+
+    /// Handles a key as the loop's update does, without the loop (tests drive several
+    /// consoles on one file this way). Returns what the key asks of the loop, and what the
+    /// reducer said.
+    public func handle(_ key: Key, now: Date, newID: () -> String = Question.newID) -> (output: ConsoleOutput, effects: [Effect]) {
+        let output = state.model.handle(key, now: now, newID: newID)
+        return (output, state.apply(output.actions, now: now))
+    }
+
+    /// Applies actions in memory at once and keeps them pending (`ConsoleState.apply`).
     public func apply(_ actions: [Action], now: Date) -> [Effect] {
-        guard !actions.isEmpty, role != .speaker else { return [] }
-        let context = ActionContext(now: now, actor: actor)
-        var effects: [Effect] = []
-        for action in actions {
-            effects += reduce(&model.shared, action, context: context)
-            pending.append((action, context))
-        }
-        return effects
-    }
-
-    /// What effects say, as one status line in this console's language (nil: nothing).
-    public func statusLine(for effects: [Effect]) -> String? {
-        let said = unique(effects.compactMap { $0.message(model.language) })
-        return said.isEmpty ? nil : said.joined(separator: " · ")
+        state.apply(actions, now: now)
     }
 
     /// Writes pending actions as intents under the lock. On failure they stay pending, the
     /// error shows on screen, and the next attempt comes about a second later (`force`: now).
     public func persist(now: Date, force: Bool = false) {
         guard role != .speaker else {
-            pending.removeAll()
+            state.pending.removeAll()
             return
         }
         guard !pending.isEmpty else { return }
-        if !force, let last = lastPersistFailure, now.timeIntervalSince(last) < 1 { return }
+        if !force, let last = state.lastPersistFailure, now.timeIntervalSince(last) < 1 { return }
         do {
             // Every pending action, each with the context it was made in, in one write.
             let (fresh, effects) = try store.commitReporting(pending)
-            pending.removeAll()
+            state.pending.removeAll()
             model.shared = fresh
             model.storeProblem = nil
-            lastPersistFailure = nil
+            state.lastPersistFailure = nil
             quitArmed = false
             // What the file no longer allowed: the console says what it left alone.
             let leftAlone = effects.compactMap { effect -> String? in
                 if case .leftAlone(let notice) = effect { return notice.text(model.language) }
                 return nil
             }
-            if !leftAlone.isEmpty { model.sayError(unique(leftAlone).joined(separator: " · ")) }
+            if !leftAlone.isEmpty { model.sayError(ConsoleState.unique(leftAlone).joined(separator: " · ")) }
         } catch {
-            lastPersistFailure = now
+            state.lastPersistFailure = now
             model.storeProblem = (quitArmed ? quitWarning : "") + model.language.t(.notSavedYet, describe(error))
         }
     }
@@ -129,7 +122,7 @@ public final class ConsoleSession {
         let absolute = store.path.hasPrefix("/") ? store.path : FileManager.default.currentDirectoryPath + "/" + store.path
         do {
             let file = try UnsavedChanges(statePath: absolute, intents: pending).save(host: store.writer.host, pid: getpid())
-            pending.removeAll()
+            state.pending.removeAll()
             return sentence(what) + l.t(.consoleKeptIn, file)
         } catch {
             return sentence(what) + l.t(.consoleKeepFailed, error)
@@ -138,13 +131,13 @@ public final class ConsoleSession {
 
     /// Says so while another machine writes the state file with its clock ahead of this one's;
     /// the warning goes when that machine's next write is on time.
-    public func checkClocks(_ state: PodiumState, now: Date) {
-        guard let writer = state.writer else { return }
-        if let ahead = ClockSkew.secondsAhead(of: state, now: now, thisHost: store.writer.host) {
-            hostAhead = writer.host
+    public func checkClocks(_ written: PodiumState, now: Date) {
+        guard let writer = written.writer else { return }
+        if let ahead = ClockSkew.secondsAhead(of: written, now: now, thisHost: store.writer.host) {
+            state.hostAhead = writer.host
             model.clockWarning = ClockSkew.warning(host: writer.host, secondsAhead: ahead, language: model.language)
-        } else if writer.host == hostAhead {
-            hostAhead = nil
+        } else if writer.host == state.hostAhead {
+            state.hostAhead = nil
             model.clockWarning = nil
         }
     }
@@ -156,10 +149,5 @@ public final class ConsoleSession {
 
     private func sentence(_ text: String) -> String {
         text.hasSuffix(".") || text.hasSuffix("。") ? text : text + (model.language == .ja ? "。" : ".")
-    }
-
-    private func unique(_ lines: [String]) -> [String] {
-        var seen = Set<String>()
-        return lines.filter { seen.insert($0).inserted }
     }
 }

@@ -106,28 +106,24 @@ public struct ConsoleModel: Sendable {
     /// Whether this console may change questions, messages and notes.
     public var controlsQueue: Bool { role == .host || role == .moderator }
 
-    /// The questions in the order and filter this console shows.
+    /// The questions in the order and filter this console shows, worked out afresh.
     public var visibleQuestions: [Question] {
-        queueMemo.visible(shared, query)
+        query.apply(to: shared)
     }
 
-    /// The last list and counts, remembered while the questions stay the same.
-    let queueMemo = QueueMemo()
-
-    /// The notes pane's last layout, remembered while the text, width and cue states stay the same.
-    let notesMemo = MarkdownMemo()
-
-    /// The queue pane's wrapped detail of the selected question, remembered.
-    let detailMemo = DetailMemo()
+    /// The same list, remembered in the loop's memos while the questions stay the same.
+    public func visibleQuestions(_ memos: ConsoleMemos) -> [Question] {
+        memos.queue.visible(shared, query)
+    }
 
     /// `shared.countsByStatus(session:)`, remembered while the questions stay the same.
-    func statusCounts(session: String?) -> [QuestionStatus: Int] {
-        queueMemo.counts(shared, session: session)
+    func statusCounts(session: String?, _ memos: ConsoleMemos) -> [QuestionStatus: Int] {
+        memos.queue.counts(shared, session: session)
     }
 
     /// `QueueQuery.openInOtherSessions(shared)`, remembered while the questions stay the same.
-    var openQuestionsInOtherSessions: Int {
-        queueMemo.openInOtherSessions(shared)
+    func openQuestionsInOtherSessions(_ memos: ConsoleMemos) -> Int {
+        memos.queue.openInOtherSessions(shared)
     }
 
     /// The notes shown now: the session (current or next) and the kind (speaker or host).
@@ -158,7 +154,7 @@ public struct ConsoleModel: Sendable {
     /// view, they scroll to show it, with a row of context above when there is room. The loop
     /// calls it before each frame (the cue moves on with time), so that a key such as PgDn
     /// goes on from the row shown. The layout is the one the view draws (same memo, width).
-    public mutating func followNotesCue(now: Date) {
+    public mutating func followNotesCue(now: Date, memos: ConsoleMemos = ConsoleMemos()) {
         guard !notesScrolledByHand, role != .speaker else { return }
         let rect = ConsoleLayout(role: role, width: width, height: height).notes
         let visible = rect.height - 2
@@ -167,7 +163,7 @@ public struct ConsoleModel: Sendable {
         guard sessionID == shared.currentSessionID, shared.currentTimer.status != .idle else { return }
         let elapsed = Int(shared.currentTimer.elapsed(at: now))
         let text = shared.notes[sessionID]?.text(kind) ?? ""
-        let renderer = notesMemo.renderer(markdown: text, width: max(1, rect.width - 2), elapsedSeconds: elapsed)
+        let renderer = memos.notes.renderer(markdown: text, width: max(1, rect.width - 2), elapsedSeconds: elapsed)
         guard let rows = renderer.currentCueRows else { return }
         let maxScroll = max(0, renderer.lines.count - visible)
         let offset = min(max(0, notesScroll), maxScroll)

@@ -8,11 +8,15 @@ public enum ConsoleView {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
-    public static func render(_ model: ConsoleModel, now: Date, width: Int, height: Int) -> Screen {
+    /// `memos`: what the loop remembers between frames (`ConsoleMemos`); a fresh one gives the
+    /// same screen.
+    public static func render(
+        _ model: ConsoleModel, memos: ConsoleMemos = ConsoleMemos(), now: Date, width: Int, height: Int
+    ) -> Screen {
         if model.role == .speaker {
             var screen = SpeakerView.render(
                 state: model.shared, now: now, width: width, height: height,
-                timeZone: model.timeZone, notesMemo: model.notesMemo, language: model.language)
+                timeZone: model.timeZone, notesMemo: memos.notes, language: model.language)
             if model.overlay == .help { drawHelp(model, into: &screen) }
             if model.overlay == .rundown { drawRundown(model, now: now, into: &screen) }
             // The speaker has no status line; a problem with the state file or the clocks
@@ -29,8 +33,8 @@ public enum ConsoleView {
         }
         let layout = ConsoleLayout(role: model.role, width: width, height: height)
         TimerPane.draw(model, now: now, rect: layout.timer, compact: layout.compactTimer, into: &screen)
-        QueuePane.draw(model, now: now, rect: layout.queue, into: &screen)
-        drawNotes(model, now: now, rect: layout.notes, into: &screen)
+        QueuePane.draw(model, memos, now: now, rect: layout.queue, into: &screen)
+        drawNotes(model, memos, now: now, rect: layout.notes, into: &screen)
         drawStatusLine(model, now: now, y: height - 1, width: width, into: &screen)
         switch model.overlay {
         case .help: drawHelp(model, into: &screen)
@@ -62,7 +66,7 @@ public enum ConsoleView {
         }
     }
 
-    static func drawNotes(_ model: ConsoleModel, now: Date, rect: Rect, into screen: inout Screen) {
+    static func drawNotes(_ model: ConsoleModel, _ memos: ConsoleMemos, now: Date, rect: Rect, into screen: inout Screen) {
         guard rect.height >= 3 else { return }
         let state = model.shared
         let (sessionID, kind) = model.shownNotes
@@ -80,7 +84,7 @@ public enum ConsoleView {
             elapsedSeconds: elapsed, scroll: model.notesScroll,
             // The model decided where the notes are scrolled (`followNotesCue`): drawn as is.
             focused: model.focus == .notes, followCurrentCue: false,
-            memo: model.notesMemo, pacingInMinutes: true, language: l)
+            memo: memos.notes, pacingInMinutes: true, language: l)
     }
 
     static func drawStatusLine(_ model: ConsoleModel, now: Date, y: Int, width: Int, into screen: inout Screen) {

@@ -176,16 +176,18 @@ extension ConsoleModel {
     /// apply and persist; local changes (selection, overlays, input) are made here. `newID`
     /// gives a fresh id (a question asked, a vote): the caller's, so that tests can repeat a
     /// run exactly and key handling reads no clock and no random source of its own.
-    public mutating func handle(_ key: Key, now: Date, newID: () -> String = Question.newID) -> ConsoleOutput {
+    public mutating func handle(
+        _ key: Key, now: Date, newID: () -> String = Question.newID, memos: ConsoleMemos = ConsoleMemos()
+    ) -> ConsoleOutput {
         // The notes' scroll is already the row shown: the loop calls followNotesCue before each
         // frame. Following the cue again here could move them to rows never seen.
-        var output = handleKey(key, bindingByKey[key], now: now, newID: newID)
+        var output = handleKey(key, bindingByKey[key], now: now, newID: newID, memos: memos)
         if output.quit, case .editQuestion(let id) = input {
             // Quitting in the middle of an edit: the other consoles must not show it edited.
             output.actions.append(.setEditing(id: id, by: nil))
         }
         output.actions = Self.withWhatWasSeen(output.actions, in: shared, now: now, actor: actor)
-        followSelection(after: output.actions, now: now)
+        followSelection(after: output.actions, now: now, memos: memos)
         return output
     }
 
@@ -204,7 +206,7 @@ extension ConsoleModel {
     }
 
     private mutating func handleKey(
-        _ key: Key, _ binding: (command: KeyCommand, roles: Set<Role>)?, now: Date, newID: () -> String
+        _ key: Key, _ binding: (command: KeyCommand, roles: Set<Role>)?, now: Date, newID: () -> String, memos: ConsoleMemos
     ) -> ConsoleOutput {
         var output = ConsoleOutput()
         if binding?.command == .interrupt {
@@ -242,16 +244,18 @@ extension ConsoleModel {
             }
             return output
         }
-        run(binding.command, key: key, now: now, newID: newID, output: &output)
+        run(binding.command, key: key, now: now, newID: newID, memos: memos, output: &output)
         return output
     }
 
     /// Runs a command of the key table for a role that may use it.
-    private mutating func run(_ command: KeyCommand, key: Key, now: Date, newID: () -> String, output: inout ConsoleOutput) {
+    private mutating func run(
+        _ command: KeyCommand, key: Key, now: Date, newID: () -> String, memos: ConsoleMemos, output: inout ConsoleOutput
+    ) {
         let session = shared.currentSessionID
         if command.needsSelectedQuestion {
             guard let question = selectedQuestion else { return say(.noQuestionSelected) }
-            return runOnQuestion(command, question, now: now, newID: newID, output: &output)
+            return runOnQuestion(command, question, now: now, newID: newID, memos: memos, output: &output)
         }
         switch command {
         case .quit, .interrupt:
@@ -323,19 +327,19 @@ extension ConsoleModel {
                 notesScroll = min(notesScroll + 1, maximumNotesScroll)
                 notesScrolledByHand = true
             } else {
-                moveSelection(by: 1)
+                moveSelection(by: 1, memos: memos)
             }
         case .up:
             if focus == .notes {
                 notesScroll = max(0, min(notesScroll, maximumNotesScroll) - 1)
                 notesScrolledByHand = notesScroll > 0
             } else {
-                moveSelection(by: -1)
+                moveSelection(by: -1, memos: memos)
             }
         case .first:
-            moveSelection(toIndex: 0)
+            moveSelection(toIndex: 0, memos: memos)
         case .last:
-            moveSelection(toIndex: Int.max)
+            moveSelection(toIndex: Int.max, memos: memos)
         case .focus:
             focus = focus == .queue ? .notes : .queue
         case .escape:
@@ -392,7 +396,8 @@ extension ConsoleModel {
     }
 
     private mutating func runOnQuestion(
-        _ command: KeyCommand, _ question: Question, now: Date, newID: () -> String, output: inout ConsoleOutput
+        _ command: KeyCommand, _ question: Question, now: Date, newID: () -> String, memos: ConsoleMemos,
+        output: inout ConsoleOutput
     ) {
         let id = question.id
         switch command {
@@ -436,19 +441,19 @@ extension ConsoleModel {
         case .full:
             overlay = .question(id: id, scroll: 0)
         case .moveDown, .moveUp:
-            reorder(question, down: command == .moveDown, now: now, output: &output)
+            reorder(question, down: command == .moveDown, now: now, memos: memos, output: &output)
         default:
             break
         }
     }
 
     /// J / K: the selected question one place down or up in the list ordered by position.
-    private mutating func reorder(_ question: Question, down: Bool, now: Date, output: inout ConsoleOutput) {
+    private mutating func reorder(_ question: Question, down: Bool, now: Date, memos: ConsoleMemos, output: inout ConsoleOutput) {
         let id = question.id
         guard query.order == .position else {
             return say(.moveNeedsPosition)
         }
-        var list = visibleQuestions
+        var list = visibleQuestions(memos)
         guard let index = list.firstIndex(where: { $0.id == id }) else { return }
         let target = down ? index + 1 : index - 1
         guard list.indices.contains(target) else { return say(target < 0 ? .alreadyFirst : .alreadyLast) }

@@ -39,7 +39,7 @@ public enum QueuePane {
 
     /// The pane title: counts, then what is shown (filter, order, source, label, search,
     /// sessions) in brackets. Shorter forms when the pane is narrow.
-    static func title(_ model: ConsoleModel, width: Int = .max) -> String {
+    static func title(_ model: ConsoleModel, _ memos: ConsoleMemos, width: Int = .max) -> String {
         let query = model.query
         let session: String?
         switch query.session {
@@ -47,7 +47,7 @@ public enum QueuePane {
         case .all: session = nil
         case .session(let id): session = id
         }
-        let counts = model.statusCounts(session: session)
+        let counts = model.statusCounts(session: session, memos)
         let l = model.language
         let order: [(QuestionStatus, String)] = [QuestionStatus.new, .approved, .live, .answered, .dismissed].map { ($0, statusName($0, language: l)) }
         var long: [String] = []
@@ -66,7 +66,7 @@ public enum QueuePane {
         if !query.search.isEmpty { view.append("/" + query.search) }
         if query.session != .current { view.append(session == nil ? l.t(.allSessions) : l.t(.sessionPrefix, session ?? "")) }
         let shown = "[" + view.joined(separator: " ") + "]"
-        let elsewhere = query.session == .current ? model.openQuestionsInOtherSessions : 0
+        let elsewhere = query.session == .current ? model.openQuestionsInOtherSessions(memos) : 0
         let others = elsewhere > 0 ? l.t(.earlierSessions, elsewhere) : ""
         let qa = l.t(.qaTitle)
         let candidates = [
@@ -79,13 +79,13 @@ public enum QueuePane {
     }
 
     /// What an empty list says: why it is empty, and where the other questions are.
-    static func emptyHint(_ model: ConsoleModel) -> String {
+    static func emptyHint(_ model: ConsoleModel, _ memos: ConsoleMemos) -> String {
         let total = model.shared.questions.count
         let query = model.query
         let narrowed = query.filter != .triage || !query.search.isEmpty || query.label != nil
             || query.source != nil || query.session != .current
         let l = model.language
-        guard total > 0, narrowed || model.openQuestionsInOtherSessions > 0 else {
+        guard total > 0, narrowed || model.openQuestionsInOtherSessions(memos) > 0 else {
             return l.t(model.controlsQueue ? .noQuestionsYetAdd : .noQuestionsYet)
         }
         var what = l.t(.noQuestionsIn, query.filter.label(l))
@@ -96,19 +96,21 @@ public enum QueuePane {
         if query.filter != .triage { how.append(l.t(.hintOtherViews)) }
         if !query.search.isEmpty || query.label != nil { how.append(l.t(.hintEscClears)) }
         if query.source != nil { how.append(l.t(.hintOtherSources)) }
-        if query.session == .current, model.openQuestionsInOtherSessions > 0 { how.append(l.t(.hintAllSessions)) }
+        if query.session == .current, model.openQuestionsInOtherSessions(memos) > 0 { how.append(l.t(.hintAllSessions)) }
         return what + l.t(.inOtherViews, total) + (how.isEmpty ? "" : " (" + how.joined(separator: ", ") + ")")
     }
 
     /// The selected question's text (with aliases) and its meta line (source, author, votes,
     /// labels, who edits it…), each wrapped to `width`, cut to `maximum` lines together: the meta
     /// lines stay, the text's last kept line points to `i` (the full view).
-    static func detailLines(_ model: ConsoleModel, _ question: Question, width: Int, maximum: Int) -> (text: [String], meta: [String]) {
+    static func detailLines(
+        _ model: ConsoleModel, _ memos: ConsoleMemos, _ question: Question, width: Int, maximum: Int
+    ) -> (text: [String], meta: [String]) {
         var text = question.text
         if !question.aliases.isEmpty { text += model.language.t(.alsoAsked, question.aliases.joined(separator: " / ")) }
         // Wrapped once per text, meta line and width, not every second.
         let meta = metaLine(model, question)
-        let wrapped = model.detailMemo.wrap(text, meta, width: width) {
+        let wrapped = memos.detail.wrap(text, meta, width: width) {
             (TextLayout.wrap(Sanitizer.multiline(text), width: width), TextLayout.wrap(meta, width: width))
         }
         var textLines = wrapped.text
@@ -147,14 +149,14 @@ public enum QueuePane {
         return Sanitizer.line(meta.joined(separator: " · "))
     }
 
-    public static func draw(_ model: ConsoleModel, now: Date, rect: Rect, into screen: inout Screen) {
+    public static func draw(_ model: ConsoleModel, _ memos: ConsoleMemos, now: Date, rect: Rect, into screen: inout Screen) {
         let focused = model.focus == .queue
-        screen.box(rect, title: title(model, width: rect.width), style: Style(focused ? .accent : .dim))
+        screen.box(rect, title: title(model, memos, width: rect.width), style: Style(focused ? .accent : .dim))
         let inner = rect.inner
         guard inner.width > 8, inner.height > 0 else { return }
-        let questions = model.visibleQuestions
+        let questions = model.visibleQuestions(memos)
         if questions.isEmpty {
-            screen.put(emptyHint(model), x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.dim))
+            screen.put(emptyHint(model, memos), x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(.dim))
             return
         }
         // Detail of the selected question at the bottom: in full, wrapped. The list keeps at
@@ -166,7 +168,7 @@ public enum QueuePane {
         var detailLines: [String] = []
         var metaCount = 0
         if let selected, inner.height >= 4 {
-            let (text, meta) = Self.detailLines(model, selected, width: inner.width, maximum: inner.height - 2 - rule)
+            let (text, meta) = Self.detailLines(model, memos, selected, width: inner.width, maximum: inner.height - 2 - rule)
             detailLines = text + meta
             metaCount = meta.count
         }

@@ -13,7 +13,7 @@ extension ConsoleModel {
     /// can leave the list. Actions that touch none (the timer, votes, pins, messages, notes)
     /// cost nothing here; the others are applied to a small state holding just the touched
     /// questions, instead of to a copy of all of them followed by the whole queue query.
-    mutating func followSelection(after actions: [Action], now: Date) {
+    mutating func followSelection(after actions: [Action], now: Date, memos: ConsoleMemos) {
         guard !actions.isEmpty, let id = selectedQuestionID else { return }
         var touched: Set<String> = []
         var whole = false
@@ -29,7 +29,7 @@ extension ConsoleModel {
             }
         }
         guard whole || touched.contains(id) else { return }
-        let before = visibleQuestions
+        let before = visibleQuestions(memos)
         // Through the buffers, questions are read in place, never copied.
         let found = before.withUnsafeBufferPointer { list in list.indices.first { list[$0].id == id } }
         guard let index = found else { return }
@@ -42,7 +42,7 @@ extension ConsoleModel {
             listed = { visible.contains($0) }
         } else {
             var small = shared
-            small.questions = QuestionList(touched.compactMap { queueMemo.index(ofQuestion: $0, in: shared) }
+            small.questions = QuestionList(touched.compactMap { memos.queue.index(ofQuestion: $0, in: shared) }
                 .sorted().map { shared.questions[$0] })
             for action in actions { reduce(&small, action, context: context) }
             let kept = Set(small.questions.filter { query.matches($0, in: small) }.map(\.id))
@@ -84,22 +84,22 @@ extension ConsoleModel {
         }
     }
 
-    mutating func moveSelection(by offset: Int) {
-        let list = visibleQuestions
+    mutating func moveSelection(by offset: Int, memos: ConsoleMemos) {
+        let list = visibleQuestions(memos)
         guard !list.isEmpty else { return }
         let current = list.firstIndex { $0.id == selectedQuestionID } ?? (offset > 0 ? -1 : list.count)
-        moveSelection(toIndex: current + offset, in: list)
+        moveSelection(toIndex: current + offset, memos: memos, in: list)
     }
 
-    mutating func moveSelection(toIndex index: Int, in given: [Question]? = nil) {
-        let list = given ?? visibleQuestions
+    mutating func moveSelection(toIndex index: Int, memos: ConsoleMemos, in given: [Question]? = nil) {
+        let list = given ?? visibleQuestions(memos)
         guard !list.isEmpty else { return }
         selectedQuestionID = list[max(0, min(list.count - 1, index))].id
     }
 
     /// Keeps the selection on a visible question after the list changed.
-    public mutating func keepSelectionValid() {
-        let list = visibleQuestions
+    public mutating func keepSelectionValid(memos: ConsoleMemos = ConsoleMemos()) {
+        let list = visibleQuestions(memos)
         if let id = selectedQuestionID, list.contains(where: { $0.id == id }) { return }
         selectedQuestionID = list.first?.id
     }

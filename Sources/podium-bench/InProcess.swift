@@ -156,8 +156,10 @@ func startToFrame(questions count: Int, runs: Int, directory: String) throws -> 
             let store = StateStore(path: path, writer: Writer(host: "bench", pid: getpid(), role: .host))
             guard let state = try store.load() else { fatalError("no state") }
             var model = ConsoleModel(role: .host, actor: benchActor, shared: state)
-            model.keepSelectionValid()
-            let screen = ConsoleView.render(model, now: Date(), width: screenWidth, height: screenHeight)
+            // A first frame: nothing remembered yet, as when the console starts.
+            let memos = ConsoleMemos()
+            model.keepSelectionValid(memos: memos)
+            let screen = ConsoleView.render(model, memos: memos, now: Date(), width: screenWidth, height: screenHeight)
             precondition(screen.width == screenWidth)
         })
     }
@@ -247,8 +249,9 @@ func timerTicks(questions count: Int, frames: Int, role: Role = .host)
     let start = Date()
     var model = ConsoleModel(role: role, actor: benchActor, shared: Fixture.state(questions: count, running: true, now: start))
     model.timeZone = TimeZone(identifier: "Asia/Tokyo")!
-    model.keepSelectionValid()
-    var last = ConsoleView.render(model, now: start, width: screenWidth, height: screenHeight)
+    let memos = ConsoleMemos()  // as the loop keeps them between frames
+    model.keepSelectionValid(memos: memos)
+    var last = ConsoleView.render(model, memos: memos, now: start, width: screenWidth, height: screenHeight)
     var samples = Samples()
     var changed: [Int] = []
     var rows: [Int: Int] = [:]
@@ -257,9 +260,9 @@ func timerTicks(questions count: Int, frames: Int, role: Role = .host)
         let now = start + 61 + Double(second)
         var screen = last
         let time = milliseconds {
-            model.keepSelectionValid()
-            model.followNotesCue(now: now)
-            screen = ConsoleView.render(model, now: now, width: screenWidth, height: screenHeight)
+            model.keepSelectionValid(memos: memos)
+            model.followNotesCue(now: now, memos: memos)
+            screen = ConsoleView.render(model, memos: memos, now: now, width: screenWidth, height: screenHeight)
             if screen != last {}
         }
         guard second > 5 else { last = screen; continue }

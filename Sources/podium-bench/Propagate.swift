@@ -87,6 +87,7 @@ func watch(path: String) throws -> Never {
         let bytes = Array((line + "\n").utf8)
         _ = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
     }
+    let memos = ConsoleMemos()
     say("ready")
     while true {
         var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
@@ -97,8 +98,8 @@ func watch(path: String) throws -> Never {
         let touched = descriptors.count > 1 && descriptors[1].revents != 0 ? store.drainWatchEvents() : ready == 0
         guard touched, let fresh = try? store.reloadIfChanged() else { continue }
         model.shared = fresh
-        model.keepSelectionValid()
-        _ = ConsoleView.render(model, now: Date(), width: screenWidth, height: screenHeight)
+        model.keepSelectionValid(memos: memos)
+        _ = ConsoleView.render(model, memos: memos, now: Date(), width: screenWidth, height: screenHeight)
         say("\(fresh.revision) \(monotonicNanoseconds())")
     }
 }

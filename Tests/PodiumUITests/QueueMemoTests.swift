@@ -19,32 +19,34 @@ final class QueueMemoTests: XCTestCase {
 
     func testTheListFollowsEveryChange() {
         var model = model(5)
-        XCTAssertEqual(model.visibleQuestions.map(\.id), ["q0", "q1", "q2", "q3", "q4"])
+        let memos = ConsoleMemos()  // one, as the loop keeps it
+        XCTAssertEqual(model.visibleQuestions(memos).map(\.id), ["q0", "q1", "q2", "q3", "q4"])
         // Changed in place (no new array from outside): still seen.
         model.shared.questions[1].status = .dismissed
-        XCTAssertEqual(model.visibleQuestions.map(\.id), ["q0", "q2", "q3", "q4"])
+        XCTAssertEqual(model.visibleQuestions(memos).map(\.id), ["q0", "q2", "q3", "q4"])
         // Same count, different content, through the reducer.
         reduce(&model.shared, .moveQuestion(id: "q4", position: -1), context: ActionContext(now: date, actor: "m"))
-        XCTAssertEqual(model.visibleQuestions.map(\.id), ["q4", "q0", "q2", "q3"])
+        XCTAssertEqual(model.visibleQuestions(memos).map(\.id), ["q4", "q0", "q2", "q3"])
         // A copy changed, the original not: each sees its own questions.
         var copy = model
         copy.shared.questions[0].status = .answered
-        XCTAssertEqual(copy.visibleQuestions.map(\.id), ["q4", "q2", "q3"])
-        XCTAssertEqual(model.visibleQuestions.map(\.id), ["q4", "q0", "q2", "q3"])
+        XCTAssertEqual(copy.visibleQuestions(memos).map(\.id), ["q4", "q2", "q3"])
+        XCTAssertEqual(model.visibleQuestions(memos).map(\.id), ["q4", "q0", "q2", "q3"])
         // The query is part of the key.
         model.query.filter = .dismissed
-        XCTAssertEqual(model.visibleQuestions.map(\.id), ["q1"])
-        XCTAssertEqual(model.statusCounts(session: "s1")[.dismissed], 1)
+        XCTAssertEqual(model.visibleQuestions(memos).map(\.id), ["q1"])
+        XCTAssertEqual(model.statusCounts(session: "s1", memos)[.dismissed], 1)
         model.shared.questions[2].status = .dismissed
-        XCTAssertEqual(model.statusCounts(session: "s1")[.dismissed], 2)
+        XCTAssertEqual(model.statusCounts(session: "s1", memos)[.dismissed], 2)
     }
 
     func testAnOtherSessionsOpenQuestionsAreCountedAfreshAfterAChange() {
         var model = model(3)
-        XCTAssertEqual(model.openQuestionsInOtherSessions, 0)
+        let memos = ConsoleMemos()
+        XCTAssertEqual(model.openQuestionsInOtherSessions(memos), 0)
         model.shared.questions[0].sessionID = "earlier"
-        XCTAssertEqual(model.openQuestionsInOtherSessions, 1)
-        XCTAssertEqual(model.openQuestionsInOtherSessions, QueueQuery.openInOtherSessions(model.shared))
+        XCTAssertEqual(model.openQuestionsInOtherSessions(memos), 1)
+        XCTAssertEqual(model.openQuestionsInOtherSessions(memos), QueueQuery.openInOtherSessions(model.shared))
     }
 
     /// The memo updates its results in place when a few questions change: after every random
@@ -67,6 +69,7 @@ final class QueueMemoTests: XCTestCase {
             state.questions.append(question)
         }
         var model = ConsoleModel(role: .moderator, actor: "moderator@test", shared: state)
+        let memos = ConsoleMemos()
         let context = ActionContext(now: date, actor: "m")
         let queries: [QueueQuery] = QueueQuery.Filter.allCases.flatMap { filter in
             QueueQuery.Order.allCases.map { QueueQuery(filter: filter, order: $0) }
@@ -102,19 +105,19 @@ final class QueueMemoTests: XCTestCase {
                 }
             }
             for action in actions { reduce(&model.shared, action, context: context) }
-            if model.shared.questions.changedIndices(since: model.queueMemo.listBase ?? [],
+            if model.shared.questions.changedIndices(since: memos.queue.listBase ?? [],
                                                      limit: QueueMemo.incrementalLimit).map({ !$0.isEmpty }) == true {
                 incremental += 1
             }
-            XCTAssertEqual(model.visibleQuestions.map(\.id), model.query.apply(to: model.shared).map(\.id), "step \(step)")
+            XCTAssertEqual(model.visibleQuestions(memos).map(\.id), model.query.apply(to: model.shared).map(\.id), "step \(step)")
             // One session for 500 steps at a time: the memo keeps one, so asking for another
             // works it out afresh, and the updates in place would go untested.
             let session = [nil, "s1", "s2"][step / 500]
-            XCTAssertEqual(model.statusCounts(session: session), model.shared.countsByStatus(session: session), "step \(step)")
-            XCTAssertEqual(model.openQuestionsInOtherSessions, QueueQuery.openInOtherSessions(model.shared), "step \(step)")
+            XCTAssertEqual(model.statusCounts(session: session, memos), model.shared.countsByStatus(session: session), "step \(step)")
+            XCTAssertEqual(model.openQuestionsInOtherSessions(memos), QueueQuery.openInOtherSessions(model.shared), "step \(step)")
             let probe = id()
-            XCTAssertEqual(model.queueMemo.index(ofQuestion: probe, in: model.shared), model.shared.questionIndex(probe))
-            XCTAssertNil(model.queueMemo.index(ofQuestion: "absent", in: model.shared))
+            XCTAssertEqual(memos.queue.index(ofQuestion: probe, in: model.shared), model.shared.questionIndex(probe))
+            XCTAssertNil(memos.queue.index(ofQuestion: "absent", in: model.shared))
         }
         // Most steps went the incremental way (else this test would not test it).
         XCTAssertGreaterThan(incremental, 1_000)
