@@ -6,8 +6,8 @@ import Synchronization
 /// nothing). Every second the notes pane is drawn again, but its rows change only when the
 /// text, the width or the state of a pacing cue (passed, current, upcoming) changes: a few
 /// times per talk. The key is exactly what `MarkdownRenderer`'s layout reads, so a hit gives
-/// the same rows as laying the notes out again. Copies of a model share one memo: the answer
-/// depends on the arguments alone, never on which copy asked last. The `Mutex` keeps two
+/// the same rows as laying the notes out again. The answer depends on the arguments alone,
+/// never on what was asked last. The `Mutex` keeps two
 /// threads from changing it at once.
 public final class MarkdownMemo: Sendable {
     private struct Layout {

@@ -14,10 +14,10 @@ import Synchronization
 /// instead of filtering and sorting 10,000 questions again. Anything else (the session on
 /// stage, the query, questions removed, many changes) works it out afresh. Either way the
 /// result is exactly what `QueueQuery.apply` and friends give (QueueMemoTests checks that
-/// over random changes). Copies of a model share one memo: each answer is worked out from
-/// the state asked about and `base` alone, never from which copy asked last, so a copy that
-/// went another way only makes the next answer a fresh one. The `Mutex` keeps two threads
-/// drawing copies of one model from changing it at once.
+/// over random changes). The loop owns it (`ConsoleMemos`) and may ask about any state:
+/// each answer is worked out from the state asked about and `base` alone, never from what
+/// was asked last, so a state that went another way only makes the next answer a fresh one.
+/// The `Mutex` keeps two threads from changing it at once.
 final class QueueMemo: Sendable {
     private struct Results {
         var list: ListResult?
