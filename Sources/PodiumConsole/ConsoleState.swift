@@ -40,15 +40,11 @@ public struct ConsoleState: Sendable {
     /// Applies actions in memory at once (the screen shows them before the disk does) and keeps
     /// them pending; returns what the reducer said (time that could not be taken, a move
     /// someone else made, a bell), which the update turns into commands.
-    public mutating func apply(_ actions: [Action], now: Date) -> [Effect] {
+    public mutating func apply(_ actions: [Action], now: Date, memos: ConsoleMemos = ConsoleMemos()) -> [Effect] {
         guard !actions.isEmpty, role != .speaker else { return [] }
         let context = ActionContext(now: now, actor: model.actor)
-        var effects: [Effect] = []
-        for action in actions {
-            effects += reduce(&model.shared, action, context: context)
-            pending.append((action, context))
-        }
-        return effects
+        pending += actions.map { ($0, context) }
+        return model.show(actions, context: context, memos: memos)
     }
 
     /// What effects say, as one status line in this console's language (nil: nothing).
@@ -93,7 +89,7 @@ extension ConsoleState {
         case .key(let key):
             var commands: [ConsoleCommand] = key == .resize ? [.repaint] : []
             let output = model.handle(key, now: now, newID: newID, memos: memos)
-            commands += self.commands(for: apply(output.actions, now: now))
+            commands += self.commands(for: apply(output.actions, now: now, memos: memos))
             if output.bell { commands.append(.bell) }
             if output.quit { return commands + [.persist(force: true), .quit] }
             if let edit = output.editNotes { commands.append(.openEditor(session: edit.session, kind: edit.kind)) }
@@ -121,7 +117,7 @@ extension ConsoleState {
             var commands: [ConsoleCommand] = []
             // A question being edited here must not stay marked on other consoles.
             if case .editQuestion(let id) = model.input {
-                commands += self.commands(for: apply([.setEditing(id: id, by: nil)], now: now))
+                commands += self.commands(for: apply([.setEditing(id: id, by: nil)], now: now, memos: memos))
             }
             return commands + [.persist(force: true), .exit(.signal(status: status, unsaved: nil))]
         case .inputClosed:

@@ -187,7 +187,6 @@ extension ConsoleModel {
             output.actions.append(.setEditing(id: id, by: nil))
         }
         output.actions = Self.withWhatWasSeen(output.actions, in: shared, now: now, actor: actor)
-        followSelection(after: output.actions, now: now, memos: memos)
         return output
     }
 

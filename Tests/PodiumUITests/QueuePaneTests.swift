@@ -77,9 +77,8 @@ final class QueuePaneTests: XCTestCase {
         var all: [Action] = []
         for key in keys {
             let output = model.handle(key, now: now)
-            for action in output.actions {
-                reduce(&model.shared, action, context: ActionContext(now: now, actor: actor))
-            }
+            // As the console's update does: shown at once, the selection kept on the list.
+            _ = model.show(output.actions, context: ActionContext(now: now, actor: actor))
             model.keepSelectionValid()
             all += output.actions
         }
