@@ -49,6 +49,7 @@ public enum Msg: String, Sendable, CaseIterable {
     case undoEdit, undoMerge, undoMove, undoLabels, undoAssign, undoLast
     // Keys (the help overlay; the README's table is the English)
     case keyStartPause, keyNextPrevious, keyNextAndStart, keyPlusMinus, keyExactTime, keyRestart, keyBigDigits, keyMessage, keyAsk, keyMove, keyFirstLast, keyApprove, keyDismissRestore, keyLive, keyAnswered, keyVote, keyPin, keyEdit, keyMerge, keyReorder, keyLabelAssign, keyUndo, keyFilterOrderSource, keySessions, keySearch, keyFull, keyEscape, keyFocus, keyScrollNotes, keyNextNotes, keyHostNotes, keyEditNotes, keyVersions, keyRundown, keyAudience, keyHelp, keyQuit
+    case lineKeysTitle, lineSendCancel, lineMove, lineStartEnd, lineDelete, lineKill, lineDeleteWord, lineSourceAsker
     // Console sessions and the command line
     case quitWithout, quitWithoutOne, notSavedYet, wroteBack, goneNotWrittenBack, showingLastGood
     case editorTempFailed, editorFailed, editorReadBack, notesUnchanged, notesSavedConcurrent, notesSaved
@@ -390,6 +391,14 @@ extension Msg {
         .keyAudience: ("audience URL and QR code, stage screens (b: block asker)", "参加者用URLとQRコード・ステージ画面 (b: 質問者をブロック)"),
         .keyHelp: ("this help", "このヘルプ"),
         .keyQuit: ("quit (q and Esc first close any box)", "終了 (q と Esc はまず枠を閉じる)"),
+        .lineKeysTitle: ("In the input line (a, x, e, /, t, l, w):", "入力欄では (a, x, e, /, t, l, w):"),
+        .lineSendCancel: ("send / cancel", "確定 / 取消"),
+        .lineMove: ("move the cursor", "カーソル移動"),
+        .lineStartEnd: ("start / end of the line", "行頭 / 行末"),
+        .lineDelete: ("delete before / after the cursor", "カーソルの前 / 後を削除"),
+        .lineKill: ("delete to the start / to the end", "行頭まで / 行末まで削除"),
+        .lineDeleteWord: ("delete the word before the cursor", "カーソル前の単語を削除"),
+        .lineSourceAsker: ("asking: next source / who asked", "質問入力中: 投稿元を切替 / 質問者"),
 
         .quitWithout: ("q again quits WITHOUT {1} unsaved changes · ", "もう一度 q で未保存の変更 {1} 件を捨てて終了 · "),
         .quitWithoutOne: ("q again quits WITHOUT {1} unsaved change · ", "もう一度 q で未保存の変更 {1} 件を捨てて終了 · "),

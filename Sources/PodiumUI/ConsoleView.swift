@@ -158,8 +158,16 @@ public enum ConsoleView {
     /// The help overlay's lines: every key of the role, then how to close it.
     public static func helpLines(_ model: ConsoleModel) -> [String] {
         let entries = keyTable.filter { $0.roles.contains(model.role) }
+        // The speaker's console types nothing: no input line.
+        let lineEntries = model.role == .speaker ? [] : lineKeyTable
         let keyWidth = entries.map { DisplayWidth.cells(of: $0.label) }.max() ?? 0
         var lines = entries.map { TextLayout.fit($0.label, toWidth: keyWidth) + "  " + $0.action(model.language) }
+        if !lineEntries.isEmpty {
+            // Aligned on their own: their labels are longer, and the keys above keep their room.
+            let lineKeyWidth = lineEntries.map { DisplayWidth.cells(of: $0.label) }.max() ?? 0
+            lines += ["", model.language.t(.lineKeysTitle)]
+            lines += lineEntries.map { TextLayout.fit($0.label, toWidth: lineKeyWidth) + "  " + $0.message.text(model.language) }
+        }
         lines.append("")
         lines.append(model.language.t(.helpClose))
         return lines

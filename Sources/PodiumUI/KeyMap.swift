@@ -153,15 +153,17 @@ extension KeyBinding {
             if roles.count == 3 { return "everyone" }
             return [Role.host, .moderator, .speaker].filter(roles.contains).map(\.rawValue).joined(separator: ", ")
         }
-        func keys(_ keys: String) -> String {
-            let tokens = keys.split(separator: " ")
-            return tokens.map { $0 == "/" && tokens.count > 1 ? "/" : "`\($0)`" }.joined(separator: " ")
-        }
         var lines = ["| key | does | who |", "| --- | --- | --- |"]
         for entry in keyTable {
-            lines.append("| \(keys(entry.label)) | \(entry.action.replacingOccurrences(of: "|", with: "\\|")) | \(roles(entry.roles)) |")
+            lines.append("| \(markdownKeys(entry.label)) | \(entry.action.replacingOccurrences(of: "|", with: "\\|")) | \(roles(entry.roles)) |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A help label as the README writes it: "j k ↑ ↓" → `j` `k` `↑` `↓`, "x / r" → `x` / `r`.
+    static func markdownKeys(_ label: String) -> String {
+        let tokens = label.split(separator: " ")
+        return tokens.map { $0 == "/" && tokens.count > 1 ? "/" : "`\($0)`" }.joined(separator: " ")
     }
 
     /// The status line's hints for a role: " space start/pause  n next  …  q quit".

@@ -209,20 +209,27 @@ final class ConsoleViewTests: XCTestCase {
 /// the table between its markers).
 final class ReadmeKeyTableTests: XCTestCase {
     func testTheReadmeKeyTableIsTheKeyTable() throws {
+        try check("keys: made from keyTable", KeyBinding.markdownTable())
+    }
+
+    func testTheReadmeInputLineTableIsTheLineKeyTable() throws {
+        try check("line keys: made from lineKeyTable", LineKeyBinding.markdownTable())
+    }
+
+    private func check(_ marker: String, _ table: String) throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         var text = try String(contentsOf: readme, encoding: .utf8)
-        let start = "<!-- keys: made from keyTable; PODIUM_UPDATE_GOLDENS=1 scripts/test rewrites it -->\n"
-        let end = "\n<!-- /keys -->"
+        let start = "<!-- \(marker); PODIUM_UPDATE_GOLDENS=1 scripts/test rewrites it -->\n"
+        let end = "\n<!-- /\(marker.prefix { $0 != ":" }) -->"
         guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
-            return XCTFail("README.md has no key table between \(start) and \(end)")
+            return XCTFail("README.md has no table between \(start) and \(end)")
         }
-        let table = KeyBinding.markdownTable()
         if ProcessInfo.processInfo.environment["PODIUM_UPDATE_GOLDENS"] == "1" {
             text.replaceSubrange(from.upperBound..<to.lowerBound, with: table)
             try text.write(to: readme, atomically: true, encoding: .utf8)
             return
         }
-        XCTAssertEqual(String(text[from.upperBound..<to.lowerBound]), table, "README.md's key table differs from keyTable")
+        XCTAssertEqual(String(text[from.upperBound..<to.lowerBound]), table, "README.md's table (\(marker)) differs")
     }
 }

@@ -68,6 +68,10 @@ final class KeyTableTests: XCTestCase {
         case .tab: return "Tab"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
+        case .left: return "←"
+        case .right: return "→"
+        case .backspace: return "Backspace"
+        case .delete: return "Delete"
         default: return "\(key)"
         }
     }
@@ -80,6 +84,38 @@ final class KeyTableTests: XCTestCase {
             let bound = Set(binding.presses.flatMap(\.keys).map(name))
             XCTAssertEqual(named, bound, "the help line \"\(binding.label)\" names other keys than it binds")
         }
+    }
+
+    /// The input line's help names exactly the keys each line binds, too.
+    func testEveryInputLineKeyLineNamesTheKeysItBinds() {
+        for binding in lineKeyTable {
+            let named = Set(binding.label.split(separator: " ").map(String.init).filter { $0 != "/" })
+            let bound = Set(binding.presses.flatMap(\.keys).map(name))
+            XCTAssertEqual(named, bound, "the help line \"\(binding.label)\" names other keys than it binds")
+        }
+    }
+
+    /// Every key of the input line's table does something in the ask line, with "ab cd" typed
+    /// and the cursor between "c" and "d"; and the `?` box lists them for staff.
+    func testEveryInputLineKeyDoesSomething() {
+        for binding in lineKeyTable {
+            for press in binding.presses {
+                for key in press.keys {
+                    var console = model(.moderator)
+                    for typed in [Key.character("a")] + "ab cd".map({ Key.character($0) }) + [.left] {
+                        _ = console.handle(typed, now: start)
+                    }
+                    XCTAssertEqual(console.input, .addQuestion)
+                    let before = fingerprint(console, now: start) + "|\(console.editor.text)|\(console.editor.cursor)|\(console.askSource)"
+                    let output = console.handle(key, now: start, newID: { "new" })
+                    let after = fingerprint(console, now: start) + "|\(console.editor.text)|\(console.editor.cursor)|\(console.askSource)"
+                    XCTAssertTrue(before != after || !output.actions.isEmpty, "\(name(key)) (\(press.command)) did nothing in the input line")
+                }
+            }
+        }
+        let help = ConsoleView.helpLines(model(.moderator)).joined(separator: "\n")
+        for binding in lineKeyTable { XCTAssertTrue(help.contains(binding.label), binding.label) }
+        XCTAssertFalse(ConsoleView.helpLines(model(.speaker)).joined().contains("Ctrl-W"), "the speaker types nothing")
     }
 
     /// The status line hints only keys its role may use, each once.
