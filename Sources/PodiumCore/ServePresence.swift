@@ -39,19 +39,6 @@ public struct ServePresence: Equatable, Sendable {
         self.startedAt = startedAt
     }
 
-    /// This server's own presence file: the state file's name, then `.serve-HOST-PID.json`.
-    public static func path(forState statePath: String, host: String = thisHost, pid: Int = Int(getpid())) -> String {
-        statePath + ".serve-" + fileSafe(host) + "-\(pid).json"
-    }
-
-    /// This machine's name as presence files record it.
-    public static let thisHost: String = {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
-        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return name.isEmpty ? "localhost" : name
-    }()
-
     /// A host name as part of a file name: letters, digits, "." and "_" kept, the rest "_"
     /// ("-" too, so that the pid after the last "-" is unambiguous).
     public static func fileSafe(_ host: String) -> String {
@@ -66,14 +53,6 @@ public struct ServePresence: Equatable, Sendable {
     public static let staleAfter: TimeInterval = 10
 
     public func isFresh(at now: Date) -> Bool { now.timeIntervalSince(updatedAt) < Self.staleAfter }
-
-    /// Whether the server that wrote this is gone: its file is old, or it ran on this machine
-    /// and its process no longer exists (killed before it could remove its file).
-    public func isGone(at now: Date) -> Bool {
-        if !isFresh(at: now) { return true }
-        if host == Self.thisHost, pid > 0, kill(pid_t(pid), 0) != 0, errno == ESRCH { return true }
-        return false
-    }
 
     /// The URL to show: the first on the venue's network, else loopback.
     public var audienceURL: String? { urls.first }
@@ -91,29 +70,6 @@ public struct ServePresence: Equatable, Sendable {
             audience: object["audience"] as? Int ?? 0, stages: stages,
             host: object["host"] as? String ?? "",
             startedAt: (object["startedAt"] as? Double).map { Date(timeIntervalSince1970: $0 / 1000) })
-    }
-
-    /// Every presence file of servers on `statePath`, live or not (path and contents).
-    public static func files(forState statePath: String) -> [(path: String, presence: ServePresence)] {
-        let directory = (statePath as NSString).deletingLastPathComponent
-        let folder = directory.isEmpty ? "." : directory
-        let prefix = (statePath as NSString).lastPathComponent + ".serve"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { name in
-            // `STATE.serve-HOST-PID.json`, and the single `STATE.serve.json` of older versions;
-            // never the `.tmp` a server is writing.
-            name.hasPrefix(prefix) && name.hasSuffix(".json")
-                && (name.count == prefix.count + 5 || name.dropFirst(prefix.count).hasPrefix("-"))
-        }.sorted().compactMap { name in
-            let path = folder + "/" + name
-            return FileManager.default.contents(atPath: path).flatMap(parse).map { (path, $0) }
-        }
-    }
-
-    /// The servers on `statePath` that are running now, merged into one: the URLs of the
-    /// longest-running first, the open pages added up, every stage screen. Nil when none is.
-    public static func read(forState statePath: String, now: Date = Date()) -> ServePresence? {
-        merge(files(forState: statePath).map(\.presence).filter { !$0.isGone(at: now) })
     }
 
     public static func merge(_ presences: [ServePresence]) -> ServePresence? {

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import PodiumCore
+import PodiumStore
 
 /// Runs `podium serve` until SIGINT or SIGTERM: writes already handed in are finished first.
 public enum WebServer {

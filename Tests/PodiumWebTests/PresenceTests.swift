@@ -1,5 +1,6 @@
 import Foundation
 import PodiumCore
+import PodiumStore
 import XCTest
 @testable import PodiumWeb
 
