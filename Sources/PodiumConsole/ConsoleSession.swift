@@ -44,12 +44,11 @@ public final class ConsoleSession {
 
     public var quitWarning: String { state.quitWarning }
 
-    /// Handles a key as the loop's update does, without the loop (tests drive several
-    /// consoles on one file this way). Returns what the key asks of the loop, and what the
-    /// reducer said.
-    public func handle(_ key: Key, now: Date, newID: () -> String = Question.newID) -> (output: ConsoleOutput, effects: [Effect]) {
-        let output = state.model.handle(key, now: now, newID: newID)
-        return (output, state.apply(output.actions, now: now))
+    /// The update on this session's state (`ConsoleState.update`), without the loop: tests drive
+    /// several consoles on one file this way. The commands are returned, not carried out.
+    @discardableResult
+    public func update(_ event: ConsoleEvent, now: Date, newID: () -> String = Question.newID) -> [ConsoleCommand] {
+        state.update(event, now: now, newID: newID)
     }
 
     /// Applies actions in memory at once and keeps them pending (`ConsoleState.apply`).

@@ -176,7 +176,7 @@ final class Evening {
                 let output = console.model.handle(key, now: now)
                 _ = console.apply(output.actions.map(\.unguarded), now: now)
             } else {
-                _ = console.handle(key, now: now)
+                console.update(.key(key), now: now)
             }
         }
     }
