@@ -42,9 +42,15 @@ public enum TextLayout {
 
     /// Pads with spaces (or truncates with `…`) to exactly `width` cells.
     public static func fit(_ text: String, toWidth width: Int) -> String {
-        let cut = truncate(text, toWidth: width)
-        let cells = DisplayWidth.cells(of: cut)
-        return cells < width ? cut + String(repeating: " ", count: width - cells) : cut
+        var fitted = truncate(text, toWidth: width)
+        // Padded until the cells are right: a prepended concatenation mark at the end (U+0600…,
+        // "؁") joins the first space into its grapheme, whose display form drops it. A space
+        // after that grapheme stands alone, so a second round is the most there can be.
+        while true {
+            let cells = DisplayWidth.cells(of: fitted)
+            guard cells < width else { return fitted }
+            fitted += String(repeating: " ", count: width - cells)
+        }
     }
 
     /// Characters that should not begin a line in Japanese text (kinsoku shori): closing
