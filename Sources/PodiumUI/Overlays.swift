@@ -42,21 +42,9 @@ extension ConsoleModel {
             default: self.overlay = nil
             }
         case .confirmRestart(let session):
-            self.overlay = nil
-            if key == .character("y") || key == .character("Y") {
-                output.actions.append(.restartSession(session: session))
-                say(.sessionRestarted)
-            } else {
-                say(.notRestarted)
-            }
+            confirm(key, .restartSession(session: session), yes: .sessionRestarted, no: .notRestarted, output: &output)
         case .confirmEndEvent(let session):
-            self.overlay = nil
-            if key == .character("y") || key == .character("Y") {
-                output.actions.append(.endEvent(from: session))
-                say(.eventEndedFinal)
-            } else {
-                say(.eventGoesOn)
-            }
+            confirm(key, .endEvent(from: session), yes: .eventEndedFinal, no: .eventGoesOn, output: &output)
         case .noteVersions(let selected):
             let versions = shownNoteVersions
             switch key {
@@ -101,5 +89,14 @@ extension ConsoleModel {
                 break
             }
         }
+    }
+
+    /// A yes/no box: y (or Y) does it, any other key leaves things as they are; the box
+    /// closes either way.
+    private mutating func confirm(_ key: Key, _ action: Action, yes: Msg, no: Msg, output: inout ConsoleOutput) {
+        overlay = nil
+        guard key == .character("y") || key == .character("Y") else { return say(no) }
+        output.actions.append(action)
+        say(yes)
     }
 }
