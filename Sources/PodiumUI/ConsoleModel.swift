@@ -139,32 +139,37 @@ public struct ConsoleModel: Sendable {
         return versions.filter { ($0.kind ?? .speaker) == shown.kind }.reversed()
     }
 
-    /// How far the notes pane can scroll at the current size.
-    public var maximumNotesScroll: Int {
+    /// The notes shown, laid out as the view draws them (the pane's width, the pacing cues'
+    /// states at `now`) through the loop's memo, so that a key or a frame after the last frame
+    /// reuses its layout instead of laying out the whole notes again; and how many rows show.
+    /// Nil when the pane has no room.
+    func shownNotesLayout(now: Date, memos: ConsoleMemos) -> (renderer: MarkdownRenderer, visible: Int)? {
         let rect = ConsoleLayout(role: role, width: width, height: height).notes
-        guard rect.height > 2, rect.width > 2 else { return 0 }
-        let shown = shownNotes
-        let text = shared.notes[shown.session]?.text(shown.kind) ?? ""
-        let lines = MarkdownRenderer.render(text, width: rect.width - 2).count
-        return max(0, lines - (rect.height - 2))
+        guard rect.height >= 3, rect.width >= 2 else { return nil }
+        let (sessionID, kind) = shownNotes
+        let timer = shared.currentTimer
+        let elapsed = sessionID == shared.currentSessionID && timer.status != .idle ? Int(timer.elapsed(at: now)) : nil
+        let text = shared.notes[sessionID]?.text(kind) ?? ""
+        return (memos.notes.renderer(markdown: text, width: max(1, rect.width - 2), elapsedSeconds: elapsed), rect.height - 2)
+    }
+
+    /// How far the notes pane can scroll at the current size.
+    public func maximumNotesScroll(now: Date, memos: ConsoleMemos = ConsoleMemos()) -> Int {
+        guard let layout = shownNotesLayout(now: now, memos: memos) else { return 0 }
+        return max(0, layout.renderer.lines.count - layout.visible)
     }
 
     /// Where the notes are scrolled is the model's alone (the view draws `notesScroll`): while
     /// the user has not scrolled them by hand and the current pacing cue's rows are out of
     /// view, they scroll to show it, with a row of context above when there is room. The loop
     /// calls it before each frame (the cue moves on with time), so that a key such as PgDn
-    /// goes on from the row shown. The layout is the one the view draws (same memo, width).
+    /// goes on from the row shown.
     public mutating func followNotesCue(now: Date, memos: ConsoleMemos = ConsoleMemos()) {
         guard !notesScrolledByHand, role != .speaker else { return }
-        let rect = ConsoleLayout(role: role, width: width, height: height).notes
-        let visible = rect.height - 2
-        guard rect.height >= 3, rect.width >= 2, visible > 0 else { return }
-        let (sessionID, kind) = shownNotes
-        guard sessionID == shared.currentSessionID, shared.currentTimer.status != .idle else { return }
-        let elapsed = Int(shared.currentTimer.elapsed(at: now))
-        let text = shared.notes[sessionID]?.text(kind) ?? ""
-        let renderer = memos.notes.renderer(markdown: text, width: max(1, rect.width - 2), elapsedSeconds: elapsed)
-        guard let rows = renderer.currentCueRows else { return }
+        guard shownNotes.session == shared.currentSessionID, shared.currentTimer.status != .idle,
+              let (renderer, visible) = shownNotesLayout(now: now, memos: memos), visible > 0,
+              let rows = renderer.currentCueRows
+        else { return }
         let maxScroll = max(0, renderer.lines.count - visible)
         let offset = min(max(0, notesScroll), maxScroll)
         if rows.lowerBound < offset || rows.lowerBound >= offset + visible {

@@ -269,10 +269,10 @@ extension ConsoleModel {
         case .audience:
             overlay = .audience
         case .notesPageDown:
-            notesScroll = min(notesScroll + 5, maximumNotesScroll)
+            notesScroll = min(notesScroll + 5, maximumNotesScroll(now: now, memos: memos))
             notesScrolledByHand = true
         case .notesPageUp:
-            notesScroll = max(0, min(notesScroll, maximumNotesScroll) - 5)
+            notesScroll = max(0, min(notesScroll, maximumNotesScroll(now: now, memos: memos)) - 5)
             notesScrolledByHand = notesScroll > 0
 
         case .startPause:
@@ -325,14 +325,14 @@ extension ConsoleModel {
         case .down:
             if focus == .notes {
                 // Tab gave the notes the focus: the arrows scroll them.
-                notesScroll = min(notesScroll + 1, maximumNotesScroll)
+                notesScroll = min(notesScroll + 1, maximumNotesScroll(now: now, memos: memos))
                 notesScrolledByHand = true
             } else {
                 moveSelection(by: 1, memos: memos)
             }
         case .up:
             if focus == .notes {
-                notesScroll = max(0, min(notesScroll, maximumNotesScroll) - 1)
+                notesScroll = max(0, min(notesScroll, maximumNotesScroll(now: now, memos: memos)) - 1)
                 notesScrolledByHand = notesScroll > 0
             } else {
                 moveSelection(by: -1, memos: memos)

@@ -216,6 +216,9 @@ func runSuite(_ plan: Plan, quick: Bool) throws -> Int32 {
         rows.append(Row(what: "\(name) \(bytes / 1_000) KB", questions: 0, samples: samples,
                         target: judged ? "p50 ≤ 20" : "", met: judged ? samples.median <= 20 : nil))
     }
+    let pageDown = notesPageDown(samples: plan.notesSmall)
+    rows.append(Row(what: "notes PgDn→frame, 100 KB", questions: 0, samples: pageDown,
+                    target: "p99 ≤ 2", met: pageDown.percentile(99) <= 2))
     print("podium-bench\(quick ? " --quick" : ""): \(ProcessInfo.processInfo.activeProcessorCount) CPUs, "
           + "80×24, release: \(isReleaseBuild ? "yes" : "NO (debug build: figures are not representative)")")
     printTable(rows)

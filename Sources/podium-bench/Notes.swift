@@ -1,4 +1,5 @@
 import Foundation
+import PodiumCore
 import PodiumUI
 
 /// (g) Notes that are not Markdown (a pasted log with stray `*`, `_`, `` ` ``, `[`): the
@@ -24,6 +25,34 @@ func notesRender(samples: (Int) -> Int) -> [(name: String, bytes: Int, samples: 
         }
     }
     return results
+}
+
+/// (g') PgDn in the host console with 100 KB of notes (100-byte lines) while the timer runs:
+/// the key and the frame, with the loop's memos, as a person scrolls a long note. The notes'
+/// layout is the frame before's, so neither the key nor the frame lays them out again.
+func notesPageDown(samples: Int) -> Samples {
+    let now = Date()
+    let notes = pathologicalNotes("log *a **b _c __d `e ``f [g [h](i \\*j 日本語の*強調 snake_case ", bytes: 100_000, lineBytes: 100)
+    var state = PodiumState(
+        event: Event(title: "Notes", sessions: [Session(id: "s", title: "Long notes", plannedSeconds: 3_600, notes: notes)]),
+        now: now)
+    reduce(&state, .startTimer(session: "s"), context: ActionContext(now: now, actor: benchActor))
+    var model = ConsoleModel(role: .host, actor: benchActor, shared: state)
+    model.width = screenWidth
+    model.height = screenHeight
+    let memos = ConsoleMemos()
+    _ = ConsoleView.render(model, memos: memos, now: now, width: screenWidth, height: screenHeight)
+    var measured = Samples()
+    for index in 0..<(samples + 2) {
+        // Back to the top now and then, so that PgDn always has somewhere to go.
+        if index % 50 == 0 { model.notesScroll = 0 }
+        let time = milliseconds {
+            _ = model.handle(.pageDown, now: now, memos: memos)
+            _ = ConsoleView.render(model, memos: memos, now: now, width: screenWidth, height: screenHeight)
+        }
+        if index >= 2 { measured.add(time) }
+    }
+    return measured
 }
 
 /// `unit` repeated to `bytes` UTF-8 bytes, with a newline about every `lineBytes` bytes.

@@ -108,6 +108,9 @@ do {
                             target: bytes == 100_000 ? "p50 ≤ 20" : "",
                             met: bytes == 100_000 ? samples.median <= 20 : nil))
         }
+        let pageDown = notesPageDown(samples: count ?? 101)
+        rows.append(Row(what: "notes PgDn→frame, 100 KB", questions: 0, samples: pageDown,
+                        target: "p99 ≤ 2", met: pageDown.percentile(99) <= 2))
         printTable(rows)
         exit(rows.contains { $0.met == false } && isReleaseBuild ? 3 : 0)
     case "profile":
